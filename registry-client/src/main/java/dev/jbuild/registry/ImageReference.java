@@ -78,6 +78,9 @@ public record ImageReference(
         throw new InvalidReferenceException(text, "invalid registry host \"" + registry + "\"");
       }
     }
+    if (path.isEmpty()) {
+      throw new InvalidReferenceException(text, "missing repository name after the registry");
+    }
     if (registry.equals("index.docker.io")) {
       registry = DOCKER_HUB;
     }
