@@ -1,0 +1,364 @@
+package dev.jbuild.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Pulls and pushes images over the OCI distribution API. Owns connections, authorization, retries
+ * and error messages; the endpoint classes do one request kind each. Thread-safe; close it to stop
+ * its worker threads.
+ */
+public final class RegistryClient implements AutoCloseable {
+  private final RegistryOptions options;
+  private final OkHttpClient base;
+  private final ExecutorService workers;
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Session.Sleeper sleeper;
+
+  private RegistryClient(RegistryOptions options, Session.Sleeper sleeper) {
+    this.options = options;
+    this.sleeper = sleeper;
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequestsPerHost(Math.max(8, options.concurrency() * 2));
+    this.base =
+        new OkHttpClient.Builder()
+            .dispatcher(dispatcher)
+            .connectionPool(
+                new ConnectionPool(
+                    options.concurrency() * 2, 1, java.util.concurrent.TimeUnit.MINUTES))
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .connectTimeout(Duration.ofSeconds(30))
+            .readTimeout(Duration.ofSeconds(120))
+            .writeTimeout(Duration.ofSeconds(120))
+            .build();
+    this.workers =
+        Executors.newFixedThreadPool(
+            options.concurrency(),
+            r -> {
+              Thread t = new Thread(r, "jbuild-registry");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  public static RegistryClient create(RegistryOptions options) {
+    return new RegistryClient(options, d -> Thread.sleep(d.toMillis()));
+  }
+
+  /** For tests: waits are reported to {@code sleeper} instead of slept. */
+  static RegistryClient create(RegistryOptions options, Session.Sleeper sleeper) {
+    return new RegistryClient(options, sleeper);
+  }
+
+  Session session(String registry) {
+    return sessions.computeIfAbsent(registry, this::newSession);
+  }
+
+  private Session newSession(String registry) {
+    Boolean verifyOption = options.tlsVerify();
+    boolean insecure =
+        Boolean.FALSE.equals(verifyOption)
+            || options.insecureRegistries().contains(registry)
+            || options.registriesConf().insecure(registry);
+    boolean verify = !insecure;
+    boolean allowHttp =
+        insecure || (!Boolean.TRUE.equals(verifyOption) && Hosts.isLoopback(registry));
+    OkHttpClient http =
+        TlsSettings.apply(base.newBuilder(), registry, verify, options.certDirs()).build();
+    Credentials creds = options.credentials();
+    if (creds == null) {
+      creds = options.credentialStore().lookup(registry).orElse(null);
+    }
+    Authorizer auth = new Authorizer(registry, creds, http, Clock.systemUTC());
+    return new Session(registry, http, auth, options.retry(), allowHttp, sleeper);
+  }
+
+  /** The manifest or index {@code ref} names, verified, from the first source that has it. */
+  public ManifestBlob fetchManifest(ImageReference ref) {
+    RegistryException last = null;
+    for (ImageReference source : options.registriesConf().pullSources(ref)) {
+      try {
+        return new ManifestPuller(session(source.registry()))
+            .pull(source.repository(), source.identifier());
+      } catch (RegistryException e) {
+        last = e;
+      }
+    }
+    throw java.util.Objects.requireNonNull(last);
+  }
+
+  /** The digest {@code ref}'s tag points to (HEAD, no download), or empty if there is none. */
+  public Optional<String> resolveDigest(ImageReference ref) {
+    ImageReference target = options.registriesConf().pushTarget(ref);
+    return new ManifestChecker(session(target.registry()))
+        .digest(target.repository(), target.identifier());
+  }
+
+  public List<String> listTags(ImageReference repository) {
+    ImageReference target = options.registriesConf().pushTarget(repository);
+    return new TagLister(session(target.registry())).list(target.repository());
+  }
+
+  /**
+   * Checks that {@code credentials} are accepted by {@code registry} for {@code repository} (or for
+   * the registry as a whole when it is empty) before {@code jbuild login} stores them.
+   */
+  public void checkLogin(String registry, String repository, Credentials credentials) {
+    try (RegistryClient probe =
+        new RegistryClient(options.withCredentials(credentials).withConcurrency(1), sleeper)) {
+      Session s = probe.session(registry);
+      if (repository.isEmpty()) {
+        new LoginCheck(s).check();
+      } else {
+        new TagLister(s).list(repository);
+      }
+    }
+  }
+
+  /**
+   * Pulls {@code ref}: the manifest (choosing {@code platform} from an index), then config and
+   * layers concurrently into {@code sink}, skipping blobs it already has. Every byte handed to the
+   * sink has been verified; manifests are handed over last.
+   */
+  public PullResult pull(
+      ImageReference ref, Platform platform, BlobSink sink, ProgressListener progress) {
+    List<ImageReference> sources = options.registriesConf().pullSources(ref);
+    RegistryException last = null;
+    for (ImageReference source : sources) {
+      ManifestBlob top;
+      try {
+        top =
+            new ManifestPuller(session(source.registry()))
+                .pull(source.repository(), source.identifier());
+      } catch (RegistryException e) {
+        last = e;
+        continue;
+      }
+      return new Puller(session(source.registry()), source, sink, progress).pull(top, platform);
+    }
+    throw java.util.Objects.requireNonNull(last);
+  }
+
+  /** Pushes one image: blobs concurrently (skipping and mounting where possible), manifest last. */
+  public String push(ImageReference target, PushImage image, ProgressListener progress) {
+    ImageReference t = options.registriesConf().pushTarget(target);
+    Session s = session(t.registry());
+    pushBlobs(s, t, image.blobs(), progress);
+    new ManifestPusher(s).push(t.repository(), t.identifier(), image.manifest());
+    return image.manifest().digest();
+  }
+
+  /** Pushes every image of {@code index} by digest, then the index under {@code target}'s tag. */
+  public String pushIndex(
+      ImageReference target,
+      ManifestBlob index,
+      List<PushImage> images,
+      ProgressListener progress) {
+    ImageReference t = options.registriesConf().pushTarget(target);
+    Session s = session(t.registry());
+    for (PushImage image : images) {
+      pushBlobs(s, t, image.blobs(), progress);
+      new ManifestPusher(s).push(t.repository(), image.manifest().digest(), image.manifest());
+    }
+    new ManifestPusher(s).push(t.repository(), t.identifier(), index);
+    return index.digest();
+  }
+
+  /** Adds {@code tag} to an existing manifest in the same repository. */
+  public void tag(ImageReference existing, String tag) {
+    ManifestBlob m = fetchManifest(existing);
+    ImageReference t = options.registriesConf().pushTarget(existing);
+    new ManifestPusher(session(t.registry())).push(t.repository(), tag, m);
+  }
+
+  private void pushBlobs(
+      Session s, ImageReference target, List<BlobSource> blobs, ProgressListener progress) {
+    Map<String, BlobSource> unique = new LinkedHashMap<>();
+    blobs.forEach(b -> unique.putIfAbsent(b.digest(), b));
+    List<Future<?>> futures = new ArrayList<>();
+    for (BlobSource blob : unique.values()) {
+      ImageReference from = blob.mountSource();
+      String mountFrom =
+          from != null
+                  && from.registry().equals(target.registry())
+                  && !from.repository().equals(target.repository())
+              ? from.repository()
+              : null;
+      futures.add(
+          workers.submit(
+              () -> {
+                ProgressListener.Outcome outcome =
+                    new BlobPusher(s)
+                        .push(target.repository(), blob, mountFrom, options.chunkSize(), progress);
+                progress.finished(blob.digest(), outcome);
+                return null;
+              }));
+    }
+    awaitAll(futures);
+  }
+
+  static void awaitAll(List<? extends Future<?>> futures) {
+    RuntimeException failure = null;
+    for (Future<?> f : futures) {
+      try {
+        if (failure == null) {
+          f.get();
+        } else {
+          f.cancel(true);
+        }
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof RuntimeException re) {
+          failure = re;
+        } else if (c != null) {
+          failure = new RegistryException(String.valueOf(c.getMessage()), c);
+        } else {
+          failure = new RegistryException(String.valueOf(e.getMessage()), e);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = new RegistryException("interrupted");
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** One pull from one source; a class so the steps stay short. */
+  private final class Puller {
+    private final Session s;
+    private final ImageReference source;
+    private final BlobSink sink;
+    private final ProgressListener progress;
+    private final String where;
+
+    Puller(Session s, ImageReference source, BlobSink sink, ProgressListener progress) {
+      this.s = s;
+      this.source = source;
+      this.sink = sink;
+      this.progress = progress;
+      this.where = RegistryException.where("pull", source.registry(), source.repository()) + ": ";
+    }
+
+    PullResult pull(ManifestBlob top, Platform platform) {
+      ManifestBlob index = null;
+      ManifestBlob manifest = top;
+      JsonNode tree = ManifestJson.tree(top.bytes(), where);
+      if (MediaTypeNames.isIndex(top.mediaType()) || tree.has("manifests")) {
+        index = top;
+        String digest = choose(tree, platform);
+        manifest = new ManifestPuller(s).pull(source.repository(), digest);
+        tree = ManifestJson.tree(manifest.bytes(), where);
+      }
+      ManifestJson.Ref config = ManifestJson.config(tree, where);
+      List<ManifestJson.Ref> layers = ManifestJson.layers(tree, where);
+      List<ManifestJson.Ref> all = new ArrayList<>();
+      all.add(config);
+      all.addAll(layers);
+      fetchAll(all);
+      store(manifest);
+      if (index != null) {
+        store(index);
+      }
+      List<String> layerDigests = new ArrayList<>();
+      layers.forEach(l -> layerDigests.add(l.digest()));
+      return new PullResult(source, manifest, index, config.digest(), layerDigests);
+    }
+
+    private String choose(JsonNode index, Platform platform) {
+      List<String> available = new ArrayList<>();
+      for (ManifestJson.Ref m : ManifestJson.manifests(index, where)) {
+        JsonNode p = m.platform();
+        if (p == null) {
+          continue;
+        }
+        String os = p.path("os").asText("");
+        String arch = p.path("architecture").asText("");
+        String variant = p.path("variant").asText("");
+        if (platform.matches(os, arch, variant.isEmpty() ? null : variant)) {
+          return m.digest();
+        }
+        available.add(os + "/" + arch + (variant.isEmpty() ? "" : "/" + variant));
+      }
+      throw new RegistryException(
+          where
+              + "no image for platform "
+              + platform
+              + " in the index (available: "
+              + (available.isEmpty() ? "none" : String.join(", ", available))
+              + "); choose one with --platform");
+    }
+
+    private void fetchAll(List<ManifestJson.Ref> refs) {
+      Map<String, ManifestJson.Ref> unique = new LinkedHashMap<>();
+      refs.forEach(r -> unique.putIfAbsent(r.digest(), r));
+      List<Future<?>> futures = new ArrayList<>();
+      for (ManifestJson.Ref ref : unique.values()) {
+        futures.add(workers.submit(() -> fetch(ref)));
+      }
+      awaitAll(futures);
+    }
+
+    private @Nullable Void fetch(ManifestJson.Ref ref) throws IOException {
+      if (sink.has(ref.digest())) {
+        progress.finished(ref.digest(), ProgressListener.Outcome.ALREADY_PRESENT);
+        return null;
+      }
+      Path verified =
+          new BlobPuller(s)
+              .pull(source.repository(), ref.digest(), ref.size(), sink.tempDirectory(), progress);
+      try {
+        sink.accept(ref.digest(), verified);
+      } finally {
+        Files.deleteIfExists(verified);
+      }
+      progress.finished(ref.digest(), ProgressListener.Outcome.DOWNLOADED);
+      return null;
+    }
+
+    private void store(ManifestBlob m) {
+      try {
+        if (sink.has(m.digest())) {
+          return;
+        }
+        Path tmp = Files.createTempFile(sink.tempDirectory(), "jbuild-manifest-", ".partial");
+        try {
+          Files.write(tmp, m.bytes());
+          sink.accept(m.digest(), tmp);
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      } catch (IOException e) {
+        throw new RegistryException(
+            where + "store manifest " + m.digest() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    base.dispatcher().executorService().shutdown();
+    base.connectionPool().evictAll();
+  }
+}
