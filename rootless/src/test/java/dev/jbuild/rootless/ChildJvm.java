@@ -18,9 +18,12 @@ final class ChildJvm {
 
   static List<String> command(Path sharedDir, String... args) throws IOException {
     Path cp = sharedDir.resolve("cp");
+    Path assertj = sharedDir.resolve("assertj.jar");
     if (!Files.exists(cp)) {
       copyTree(codeSource(Rootless.class), cp);
       copyTree(codeSource(NamespaceChildMain.class), cp);
+      Files.copy(codeSource(org.assertj.core.api.Assertions.class), assertj);
+      assertj.toFile().setReadable(true, false);
     }
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> argv = new ArrayList<>();
@@ -31,7 +34,7 @@ final class ChildJvm {
             "-XX:TieredStopAtLevel=1",
             "-Djava.io.tmpdir=" + sharedDir,
             "-cp",
-            cp.toString(),
+            cp + ":" + assertj,
             NamespaceChildMain.class.getName()));
     argv.addAll(List.of(args));
     return argv;

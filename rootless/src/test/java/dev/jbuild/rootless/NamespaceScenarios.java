@@ -1,5 +1,6 @@
 package dev.jbuild.rootless;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** Scenarios the child JVM runs inside the namespace (overlay, sandbox), by name. */
@@ -10,6 +11,13 @@ final class NamespaceScenarios {
     if (rootless.needsReexec()) {
       System.exit(rootless.runInNamespace(SelfCommand.current()));
     }
-    throw new IllegalArgumentException("unknown scenario " + name);
+    switch (name) {
+      case "overlay":
+        OverlayFixture.mountAndChange(rootless.overlay(), Path.of(args.get(0)));
+        System.out.println("overlay ok " + rootless.overlay().opaqueXattr());
+        break;
+      default:
+        throw new IllegalArgumentException("unknown scenario " + name);
+    }
   }
 }
