@@ -10,7 +10,20 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Build OCI container images from Dockerfiles, without a daemon and without root.",
-    subcommands = {BuildCommand.class, VersionCommand.class})
+    subcommands = {
+      BuildCommand.class,
+      VersionCommand.class,
+      ImagesCommand.class,
+      InspectCommand.class,
+      TagCommand.class,
+      RmiCommand.class,
+      PruneCommand.class,
+      DuCommand.class,
+      PullCommand.class,
+      PushCommand.class,
+      LoginCommand.class,
+      LogoutCommand.class
+    })
 final class JbuildCommand implements Runnable {
   @Spec CommandSpec spec;
 

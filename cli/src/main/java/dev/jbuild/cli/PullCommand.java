@@ -1,0 +1,64 @@
+package dev.jbuild.cli;
+
+import dev.jbuild.image.Digest;
+import dev.jbuild.registry.ImageReference;
+import dev.jbuild.registry.Platform;
+import dev.jbuild.registry.PullResult;
+import dev.jbuild.registry.RegistryClient;
+import dev.jbuild.store.LocalStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jbuild pull REF}: downloads an image into the local store and names it REF. */
+@Command(
+    name = "pull",
+    mixinStandardHelpOptions = true,
+    description = "Pull an image from a registry into the local store.")
+final class PullCommand extends StoreCommand {
+  @Mixin RegistryCliOptions registry = new RegistryCliOptions();
+
+  @Parameters(index = "0", paramLabel = "IMAGE", description = "e.g. registry.example.com/app:1.")
+  String reference = "";
+
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH[/VARIANT]",
+      description = "Platform to choose from a multi-platform image (default: this machine's).")
+  @Nullable String platform;
+
+  @Override
+  int run(LocalStore store, PrintWriter out) throws IOException {
+    ImageReference ref = ImageReference.parse(reference);
+    Platform p = platform();
+    PrintWriter progress = spec.commandLine().getErr();
+    progress.println("Pulling " + ref + " (" + p + ")");
+    progress.flush();
+    PullResult result;
+    try (RegistryClient client = RegistryClient.create(registry.toRegistryOptions())) {
+      result = client.pull(ref, p, new StoreBlobSink(store), new TransferProgress(progress));
+    }
+    Digest manifest = Digest.parse(result.manifest().digest());
+    store.tag(ref.toString(), manifest);
+    progress.println("Pulled " + ref + " " + manifest);
+    progress.flush();
+    out.println(Digest.parse(result.configDigest()));
+    return ExitCodes.OK;
+  }
+
+  private Platform platform() {
+    String text = platform;
+    if (text == null) {
+      return Platform.current();
+    }
+    try {
+      return Platform.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError("--platform: " + e.getMessage());
+    }
+  }
+}

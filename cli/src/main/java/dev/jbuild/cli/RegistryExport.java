@@ -1,0 +1,164 @@
+package dev.jbuild.cli;
+
+import dev.jbuild.image.Descriptor;
+import dev.jbuild.image.Digest;
+import dev.jbuild.image.ImageManifest;
+import dev.jbuild.image.MediaTypes;
+import dev.jbuild.layer.Compression;
+import dev.jbuild.registry.BlobSource;
+import dev.jbuild.registry.ImageReference;
+import dev.jbuild.registry.ManifestBlob;
+import dev.jbuild.registry.PushImage;
+import dev.jbuild.registry.RegistryClient;
+import dev.jbuild.registry.RegistryException;
+import dev.jbuild.store.LocalStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Pushes an image of the local store to registries: {@code jbuild push}, and {@code build --push} /
+ * {@code --output type=registry}. Blobs are read (and verified) from the store; the manifest is
+ * sent as stored, or rewritten to the other format when one is asked for.
+ */
+public final class RegistryExport {
+  /** Manifest format of a push: as stored, OCI, or Docker schema 2. */
+  public enum ManifestFormat {
+    stored,
+    oci,
+    docker
+  }
+
+  private RegistryExport() {}
+
+  /**
+   * Pushes in the stored format; see {@link #push(LocalStore, Digest, List, RegistryCliOptions,
+   * ManifestFormat, PrintWriter)}.
+   */
+  public static Digest push(
+      LocalStore store,
+      Digest manifestDigest,
+      List<String> names,
+      RegistryCliOptions opts,
+      PrintWriter progress)
+      throws IOException {
+    return push(store, manifestDigest, names, opts, ManifestFormat.stored, progress);
+  }
+
+  /**
+   * Pushes the image whose manifest is {@code manifestDigest} to every one of {@code names};
+   * returns the digest of the manifest the registry now holds (different from {@code
+   * manifestDigest} when the format was converted). Registry failures surface as one-line {@link
+   * UserError}s.
+   */
+  public static Digest push(
+      LocalStore store,
+      Digest manifestDigest,
+      List<String> names,
+      RegistryCliOptions opts,
+      ManifestFormat format,
+      PrintWriter progress)
+      throws IOException {
+    List<ImageReference> targets = new ArrayList<>();
+    for (String n : names) {
+      targets.add(ImageReference.parse(n)); // every name valid before anything is sent
+    }
+    PushImage image = image(store, manifestDigest, format);
+    try (RegistryClient client = RegistryClient.create(opts.toRegistryOptions())) {
+      for (ImageReference t : targets) {
+        progress.println("Pushing " + t);
+        progress.flush();
+        client.push(t, image, new TransferProgress(progress));
+      }
+    } catch (RegistryException e) {
+      throw new UserError(String.valueOf(e.getMessage()), e);
+    }
+    Digest pushed = Digest.parse(image.manifest().digest());
+    progress.println("Writing manifest " + pushed);
+    progress.flush();
+    return pushed;
+  }
+
+  static PushImage image(LocalStore store, Digest manifestDigest, ManifestFormat format)
+      throws IOException {
+    ImageManifest m = store.manifest(manifestDigest);
+    ManifestBlob blob;
+    String stored = m.mediaType() == null ? MediaTypes.OCI_MANIFEST : m.mediaType();
+    boolean docker = format == ManifestFormat.docker;
+    if (format == ManifestFormat.stored || docker == m.isDocker()) {
+      blob = new ManifestBlob(stored, manifestDigest.toString(), store.readBlob(manifestDigest));
+    } else {
+      m = convert(m, docker);
+      blob =
+          ManifestBlob.of(
+              docker ? MediaTypes.DOCKER_MANIFEST : MediaTypes.OCI_MANIFEST, m.toJson());
+    }
+    List<BlobSource> blobs = new ArrayList<>();
+    blobs.add(source(store, m.config()));
+    for (Descriptor l : m.layers()) {
+      blobs.add(source(store, l));
+    }
+    return new PushImage(blob, blobs);
+  }
+
+  private static ImageManifest convert(ImageManifest m, boolean docker) {
+    List<Descriptor> layers = new ArrayList<>();
+    for (Descriptor l : m.layers()) {
+      if (!MediaTypes.isLayer(l.mediaType())) {
+        throw new UserError(
+            "cannot convert layer "
+                + l.digest()
+                + " of type "
+                + l.mediaType()
+                + " to the "
+                + (docker ? "docker" : "oci")
+                + " format: push it with --format stored");
+      }
+      if (docker && MediaTypes.isZstdLayer(l.mediaType())) {
+        throw new UserError(
+            "layer "
+                + l.digest()
+                + " is zstd-compressed, which the docker format does not allow:"
+                + " push with --format oci");
+      }
+      layers.add(l.withMediaType(Compression.ofMediaType(l.mediaType()).mediaType(docker)));
+    }
+    String configType = docker ? MediaTypes.DOCKER_CONFIG : MediaTypes.OCI_CONFIG;
+    String manifestType = docker ? MediaTypes.DOCKER_MANIFEST : MediaTypes.OCI_MANIFEST;
+    return m.withMediaType(manifestType)
+        .withConfig(m.config().withMediaType(configType))
+        .withLayers(layers);
+  }
+
+  private static BlobSource source(LocalStore store, Descriptor d) throws IOException {
+    if (!store.hasBlob(d.digest())) {
+      throw new UserError(
+          "blob "
+              + d.digest()
+              + " of this image is missing from the local store (pruned or never pulled):"
+              + " pull or build the image again");
+    }
+    return new StoreBlob(store, d.digest(), d.size());
+  }
+
+  /** A store blob as a push source; each open re-reads and re-verifies it. */
+  private record StoreBlob(LocalStore store, Digest d, long size) implements BlobSource {
+    @Override
+    public String digest() {
+      return d.toString();
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      return store.openBlob(d);
+    }
+
+    @Override
+    public @Nullable ImageReference mountSource() {
+      return null;
+    }
+  }
+}

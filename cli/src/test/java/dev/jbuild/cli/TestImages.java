@@ -1,0 +1,78 @@
+package dev.jbuild.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.jbuild.image.ContainerConfig;
+import dev.jbuild.image.Descriptor;
+import dev.jbuild.image.Digest;
+import dev.jbuild.image.History;
+import dev.jbuild.image.ImageConfig;
+import dev.jbuild.image.ImageManifest;
+import dev.jbuild.image.MediaTypes;
+import dev.jbuild.image.Platform;
+import dev.jbuild.layer.Compression;
+import dev.jbuild.layer.EntryMeta;
+import dev.jbuild.layer.FileSource;
+import dev.jbuild.layer.LayerBuilder;
+import dev.jbuild.layer.LayerRef;
+import dev.jbuild.store.LocalStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small real images assembled with the layer-builder API, and a way to run commands in-process. */
+final class TestImages {
+  static final Instant CREATED = Instant.parse("2024-01-02T03:04:05Z");
+
+  private TestImages() {}
+
+  /** What one {@code jbuild} run printed and returned. */
+  record Run(int exitCode, String out, String err) {}
+
+  static Run jbuild(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /**
+   * Stores an image whose layers each hold one file {@code /fileN} with the given content, with
+   * {@code ENV} set; returns the manifest digest. Not tagged.
+   */
+  static Digest put(Path root, List<String> env, String... layerContents) throws IOException {
+    try (LocalStore store = LocalStore.open(root)) {
+      ImageConfig config =
+          ImageConfig.scratch(Platform.of("linux", "amd64", null))
+              .withCreated(CREATED)
+              .withConfig(ContainerConfig.EMPTY.withEnv(env));
+      List<Descriptor> layers = new ArrayList<>();
+      for (int i = 0; i < layerContents.length; i++) {
+        LayerRef ref =
+            LayerBuilder.create()
+                .file(
+                    "file" + i,
+                    EntryMeta.of(0644, 0, 0, CREATED),
+                    FileSource.of(layerContents[i].getBytes(UTF_8)))
+                .commit(store, Compression.GZIP);
+        layers.add(ref.descriptor(false));
+        config = config.withLayer(ref.diffId(), History.of(CREATED, "COPY file" + i + " /", false));
+      }
+      Descriptor cfg = store.putConfig(config, false);
+      return store.putManifest(ImageManifest.of(MediaTypes.OCI_MANIFEST, cfg, layers)).digest();
+    }
+  }
+
+  /** {@link #put} and tags the result {@code name} (already normalized). */
+  static Digest putTagged(Path root, String name, String... layerContents) throws IOException {
+    Digest d = put(root, List.of("PATH=/bin", "A=1"), layerContents);
+    try (LocalStore store = LocalStore.open(root)) {
+      store.tag(name, d);
+    }
+    return d;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.jbuild.store;
+
+import dev.jbuild.image.Digest;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One prune pass: deletes unkept entries older than {@code cutoff} and counts what that freed. An
+ * unpacked layer is first renamed into a private temp dir, so no reader sees it half deleted.
+ */
+final class Sweep {
+  private final Instant cutoff;
+  private final Path garbage;
+  private final List<String> failures = new ArrayList<>();
+  private int blobs;
+  private int layers;
+  private int cacheEntries;
+  private long bytes;
+
+  Sweep(Instant cutoff, Path garbage) {
+    this.cutoff = cutoff;
+    this.garbage = garbage;
+  }
+
+  /** Drops old cache entries when {@code all}; otherwise keeps what each entry names. */
+  void cache(Path dir, boolean all, Reachable keep) throws IOException {
+    for (Path entry : CacheReferences.files(dir)) {
+      if (all && isOld(entry)) {
+        long size = StoreMaintenance.sizeOrZero(entry);
+        Files.deleteIfExists(entry);
+        cacheEntries++;
+        bytes += size;
+      } else {
+        keep.addReferenced(CacheReferences.digests(entry));
+      }
+    }
+  }
+
+  void blobs(Path dir, Set<Digest> keep) throws IOException {
+    for (Path blob : StoreMaintenance.list(dir)) {
+      Digest d = StoreMaintenance.digestOf(blob);
+      if (d == null || keep.contains(d) || !isOld(blob)) {
+        continue;
+      }
+      long size = StoreMaintenance.sizeOrZero(blob);
+      Files.deleteIfExists(blob);
+      blobs++;
+      bytes += size;
+    }
+  }
+
+  void layers(Path dir, Set<Digest> keepDiffIds) throws IOException {
+    for (Path layer : StoreMaintenance.list(dir)) {
+      Digest d = StoreMaintenance.digestOf(layer);
+      if (d == null || keepDiffIds.contains(d) || !isOld(layer)) {
+        continue;
+      }
+      String blocker = UndeletableTree.find(layer, garbage);
+      if (blocker != null) {
+        failures.add("layers/" + d.hex() + ": " + blocker);
+        continue;
+      }
+      long size = TreeSize.of(layer);
+      Path moved = garbage.resolve(UUID.randomUUID().toString());
+      Files.move(layer, moved);
+      AtomicFiles.deleteTree(moved);
+      layers++;
+      bytes += size;
+    }
+  }
+
+  PruneReport report() {
+    return new PruneReport(blobs, layers, cacheEntries, bytes, failures);
+  }
+
+  private boolean isOld(Path p) throws IOException {
+    return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff);
+  }
+
+  /** Finds why a tree cannot be deleted by this user, before any of it is touched. */
+  static final class UndeletableTree {
+    private UndeletableTree() {}
+
+    /** {@code mine} is a directory this process created: its owner is our user. */
+    static @org.jspecify.annotations.Nullable String find(Path root, Path mine) throws IOException {
+      int me = (Integer) Files.getAttribute(mine, "unix:uid");
+      if (me == 0) {
+        return null;
+      }
+      String[] why = {null};
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a)
+                throws IOException {
+              int owner = (Integer) Files.getAttribute(d, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+              if (owner != me) {
+                why[0] =
+                    "holds directories owned by uid "
+                        + owner
+                        + " (unpacked in a user namespace); delete it as root or from inside"
+                        + " the namespace, e.g. `buildah unshare rm -rf "
+                        + root
+                        + "`";
+                return FileVisitResult.TERMINATE;
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+              why[0] = "cannot read " + root.relativize(f) + ": " + e.getMessage();
+              return FileVisitResult.TERMINATE;
+            }
+          });
+      return why[0];
+    }
+  }
+}
