@@ -61,6 +61,12 @@ public final class FaultProxy implements AutoCloseable {
   private final List<Seen> blobHostSeen = new CopyOnWriteArrayList<>();
   private final Map<String, byte[]> presigned = new ConcurrentHashMap<>();
 
+  static {
+    // Give up quickly on a request that never completes its headers (our client's TLS hello
+    // before it falls back to plain HTTP) instead of holding the connection forever.
+    System.setProperty("sun.net.httpserver.maxReqTime", "1");
+  }
+
   public FaultProxy(String upstreamAddress) throws IOException {
     this.upstream = "http://" + upstreamAddress;
     InetAddress lo = InetAddress.getLoopbackAddress();
