@@ -57,23 +57,36 @@ public final class LocalStore implements Closeable {
       Files.createDirectories(r.resolve(d));
     }
     repair(r);
-    Path session = r.resolve("tmp").resolve("s-" + UUID.randomUUID());
+    String id = "s-" + UUID.randomUUID();
+    Path tmp = r.resolve("tmp");
+    // lock first, then the directory: repair treats a session dir whose lock it can take as dead
+    StoreLock lock = StoreLock.acquire(tmp.resolve(id + ".lock"));
+    Path session = tmp.resolve(id);
     Files.createDirectories(session);
-    StoreLock lock = StoreLock.acquire(session.resolve(".lock"));
     return new LocalStore(r, session, lock);
   }
 
   private static void repair(Path root) throws IOException {
-    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root.resolve("tmp"))) {
-      for (Path d : dirs) {
-        if (!Files.isDirectory(d)) {
-          AtomicFiles.deleteTree(d);
+    Path tmp = root.resolve("tmp");
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp)) {
+      for (Path p : entries) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(".lock")) {
           continue;
         }
-        StoreLock owner = StoreLock.tryAcquire(d.resolve(".lock"));
+        Path lockFile = tmp.resolve(name + ".lock");
+        if (!Files.exists(lockFile)) {
+          AtomicFiles.deleteTree(p);
+          continue;
+        }
+        StoreLock owner = StoreLock.tryAcquire(lockFile);
         if (owner != null) {
-          owner.close();
-          AtomicFiles.deleteTree(d);
+          try {
+            AtomicFiles.deleteTree(p);
+            Files.deleteIfExists(lockFile);
+          } finally {
+            owner.close();
+          }
         }
       }
     }
@@ -331,6 +344,7 @@ public final class LocalStore implements Closeable {
   public void close() throws IOException {
     try {
       AtomicFiles.deleteTree(session);
+      Files.deleteIfExists(session.resolveSibling(session.getFileName() + ".lock"));
     } finally {
       sessionLock.close();
     }

@@ -66,11 +66,12 @@ final class Authorizer {
           "authenticate to " + registry + ": unsupported scheme \"" + c.scheme() + "\"");
     }
     String key = String.join(" ", new TreeSet<>(scopes));
-    Token t = tokens.get(key);
-    if (t == null || !clock.instant().isBefore(t.expires())) {
-      t = fetch(c, scopes);
-      tokens.put(key, t);
-    }
+    // compute() makes concurrent requests for the same scopes share one token fetch.
+    Token t =
+        tokens.compute(
+            key,
+            (k, old) ->
+                old != null && clock.instant().isBefore(old.expires()) ? old : fetch(c, scopes));
     return "Bearer " + t.value();
   }
 

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Session {
   private static final int MAX_REDIRECTS = 5;
+  private static final Duration PING_TIMEOUT = Duration.ofSeconds(10);
   private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
 
   final String registry;
@@ -115,7 +116,9 @@ final class Session {
 
   private HttpUrl pingAt(HttpUrl url) throws IOException {
     Request req = new Request.Builder().url(url).get().build();
-    try (Response r = http.newCall(req).execute()) {
+    // Short timeouts: a plain-HTTP server may sit silently on our TLS hello.
+    OkHttpClient pinger = http.newBuilder().readTimeout(PING_TIMEOUT).build();
+    try (Response r = pinger.newCall(req).execute()) {
       if (r.code() == 401) {
         auth.challenge(Challenge.parse(r.header("WWW-Authenticate")));
       }

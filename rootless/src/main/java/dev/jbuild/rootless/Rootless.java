@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The module's entry point, created once at start-up and passed around: what this process may do
@@ -84,5 +85,14 @@ public final class Rootless {
   /** Overlay snapshots in the current namespaces. */
   public Overlay overlay() {
     return new Overlay(host, inUserNamespace());
+  }
+
+  /**
+   * The sandbox for {@code --isolation} (with {@code ociRuntime} for {@code --runtime}), and why it
+   * was picked. Call inside the namespace (after {@link #runInNamespace}) when {@link
+   * #needsReexec()}.
+   */
+  public SandboxChoice sandbox(Isolation isolation, Optional<Path> ociRuntime) {
+    return Sandboxes.choose(host, privilege, isolation, ociRuntime);
   }
 }

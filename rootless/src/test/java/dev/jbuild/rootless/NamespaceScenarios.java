@@ -16,6 +16,12 @@ final class NamespaceScenarios {
         OverlayFixture.mountAndChange(rootless.overlay(), Path.of(args.get(0)));
         System.out.println("overlay ok " + rootless.overlay().opaqueXattr());
         break;
+      case "sandbox":
+        for (SandboxCases.Result r :
+            SandboxCases.runAll(rootless, Isolation.parse(args.get(0)), Path.of(args.get(1)))) {
+          System.out.println(r.serialize());
+        }
+        break;
       default:
         throw new IllegalArgumentException("unknown scenario " + name);
     }

@@ -36,7 +36,13 @@ public final class MountSpecs {
 
   /** Values are taken as already expanded. */
   public static Mount parse(String spec) throws InvalidInstructionException {
-    return new Builder(spec).build();
+    return parseFields(spec, Csv.fields(spec));
+  }
+
+  /** Parses already split (and expanded) {@code key=value} fields of {@code spec}. */
+  public static Mount parseFields(String spec, List<String> fields)
+      throws InvalidInstructionException {
+    return new Builder(spec).build(fields);
   }
 
   private static final class Builder {
@@ -59,8 +65,8 @@ public final class MountSpecs {
       this.spec = spec;
     }
 
-    Mount build() throws InvalidInstructionException {
-      for (String field : Csv.fields(spec)) {
+    Mount build(List<String> fields) throws InvalidInstructionException {
+      for (String field : fields) {
         field(field);
       }
       return finish();
@@ -232,10 +238,10 @@ public final class MountSpecs {
   }
 
   /** Go's {@code encoding/csv} for one record: fields, with {@code "..."} quoting. */
-  static final class Csv {
+  public static final class Csv {
     private Csv() {}
 
-    static List<String> fields(String line) throws InvalidInstructionException {
+    public static List<String> fields(String line) throws InvalidInstructionException {
       List<String> out = new ArrayList<>();
       StringBuilder field = new StringBuilder();
       int i = 0;
