@@ -219,13 +219,14 @@ public final class RegistryClient implements AutoCloseable {
   static void awaitAll(List<? extends Future<?>> futures) {
     RuntimeException failure = null;
     for (Future<?> f : futures) {
+      // Wait for every task, even after a failure, so none is still writing a temp file when
+      // the caller sees the error.
       try {
-        if (failure == null) {
-          f.get();
-        } else {
-          f.cancel(true);
-        }
+        f.get();
       } catch (ExecutionException e) {
+        if (failure != null) {
+          continue;
+        }
         Throwable c = e.getCause();
         if (c instanceof RuntimeException re) {
           failure = re;
@@ -236,7 +237,8 @@ public final class RegistryClient implements AutoCloseable {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        failure = new RegistryException("interrupted");
+        futures.forEach(x -> x.cancel(true));
+        throw new RegistryException("interrupted");
       }
     }
     if (failure != null) {
