@@ -1,10 +1,34 @@
 package dev.jbuild.cli;
 
-/** Entry point placeholder; replaced by the picocli command tree. */
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point: builds the command tree and turns failures into exit codes. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.println("jbuild 0.1.0-SNAPSHOT");
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, UTF_8), true);
+    System.exit(run(args, out, err));
+  }
+
+  /** Runs one command line; returns the exit code (0 ok, 1 failed, 2 usage error). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = newCommandLine(out, err);
+    return cli.execute(args);
+  }
+
+  static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new JbuildCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(new FailureHandler());
+    cli.setParameterExceptionHandler(new UsageErrorHandler());
+    return cli;
   }
 }

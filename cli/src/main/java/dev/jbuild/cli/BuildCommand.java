@@ -1,0 +1,190 @@
+package dev.jbuild.cli;
+
+import dev.jbuild.cli.build.BuildRequest;
+import dev.jbuild.cli.output.OutputSpecException;
+import dev.jbuild.cli.output.OutputSpecs;
+import dev.jbuild.cli.output.OutputTarget;
+import dev.jbuild.cli.progress.Progress;
+import dev.jbuild.cli.progress.ProgressFactory;
+import dev.jbuild.cli.progress.ProgressMode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jbuild build}: docker build / buildx build / buildah bud compatible flags. */
+@Command(
+    name = "build",
+    aliases = {"bud"},
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Build an image from a Dockerfile.",
+    footer = {
+      "",
+      "Outputs (-o): type=oci,dest=FILE[,tar=false]  type=docker,dest=FILE",
+      "              type=local,dest=DIR  type=tar,dest=FILE  DIR  -",
+      "Transport tags (-t): oci:DIR[:ref]  oci-archive:FILE[:ref]  docker-archive:FILE[:ref]"
+    })
+final class BuildCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin StoreOptions store = new StoreOptions();
+
+  @Parameters(
+      index = "0",
+      arity = "1",
+      paramLabel = "CONTEXT",
+      description = "Build context directory, or '-' to read a Dockerfile from stdin.")
+  String context = ".";
+
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "PATH",
+      description = "Dockerfile (default: CONTEXT/Dockerfile; '-' reads stdin).")
+  @Nullable String file;
+
+  @Option(
+      names = {"-t", "--tag"},
+      paramLabel = "NAME",
+      description = "Name the image (repeatable); oci:, oci-archive:, docker-archive: write files.")
+  List<String> tags = new ArrayList<>();
+
+  @Option(names = "--build-arg", paramLabel = "K=V", description = "Set a build-time variable.")
+  List<String> buildArgs = new ArrayList<>();
+
+  @Option(names = "--target", paramLabel = "STAGE", description = "Build this stage.")
+  @Nullable String target;
+
+  @Option(names = "--label", paramLabel = "K=V", description = "Set an image label.")
+  List<String> labels = new ArrayList<>();
+
+  @Option(names = "--no-cache", description = "Do not use the build cache.")
+  boolean noCache;
+
+  @Option(names = "--pull", description = "Always look up the base image again.")
+  boolean pull;
+
+  @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Target platform.")
+  @Nullable String platform;
+
+  @Option(
+      names = "--build-context",
+      paramLabel = "NAME=PATH",
+      description = "An extra named context for COPY --from=NAME.")
+  List<String> buildContexts = new ArrayList<>();
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "SPEC",
+      description = "Output destination (see below).")
+  List<String> outputs = new ArrayList<>();
+
+  @Option(names = "--iidfile", paramLabel = "FILE", description = "Write the image ID here.")
+  @Nullable Path iidFile;
+
+  @Option(
+      names = "--metadata-file",
+      paramLabel = "FILE",
+      description = "Write build result metadata (JSON) here.")
+  @Nullable Path metadataFile;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print nothing but the image ID.")
+  boolean quiet;
+
+  @Option(
+      names = "--progress",
+      paramLabel = "MODE",
+      description = "auto, tty, plain, quiet or rawjson (default: auto; BUILDKIT_PROGRESS).")
+  @Nullable String progress;
+
+  private final Map<String, String> env;
+
+  BuildCommand() {
+    this(System.getenv());
+  }
+
+  BuildCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    BuildRequest request = request();
+    ProgressMode mode = progressMode();
+    try (Progress display = ProgressFactory.create(mode, spec.commandLine().getErr())) {
+      BuildOutcome outcome = BuildRunner.run(request, display);
+      if (quiet) {
+        spec.commandLine().getOut().println(outcome.imageId());
+        spec.commandLine().getOut().flush();
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private ProgressMode progressMode() {
+    try {
+      return ProgressMode.resolve(
+          progress, env.get("BUILDKIT_PROGRESS"), quiet, System.console() != null);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(String.valueOf(e.getMessage()));
+    }
+  }
+
+  BuildRequest request() throws IOException {
+    DockerfileSource source = DockerfileSource.resolve(context, file);
+    List<String> names = new ArrayList<>();
+    List<OutputTarget> targets = new ArrayList<>();
+    try {
+      for (String tag : tags) {
+        OutputTarget transport = OutputSpecs.parseTransportTag(tag);
+        if (transport != null) {
+          targets.add(transport);
+        } else {
+          names.add(tag);
+        }
+      }
+      for (String out : outputs) {
+        targets.add(OutputSpecs.parseOutput(out, names));
+      }
+    } catch (OutputSpecException e) {
+      throw new UsageError(String.valueOf(e.getMessage()));
+    }
+    names.forEach(n -> targets.add(new OutputTarget.StoreTag(n)));
+    return new BuildRequest(
+        source.contextDir(),
+        source.displayName(),
+        source.text(),
+        source.ignoreText(),
+        KeyValues.withEnvFallback(buildArgs, env, "--build-arg"),
+        target,
+        platform,
+        KeyValues.strict(labels, "--label"),
+        noCache,
+        pull,
+        namedContexts(),
+        targets,
+        iidFile,
+        metadataFile,
+        store.storeRoot(env),
+        env);
+  }
+
+  private Map<String, Path> namedContexts() {
+    Map<String, Path> out = new LinkedHashMap<>();
+    KeyValues.strict(buildContexts, "--build-context")
+        .forEach((k, v) -> out.put(k, Path.of(v).toAbsolutePath()));
+    return out;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.jbuild.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the Dockerfile and the .dockerignore for a build the way docker does: {@code -f} is
+ * relative to the working directory; the default is CONTEXT/Dockerfile; {@code -} reads stdin;
+ * {@code <Dockerfile>.dockerignore} beside the Dockerfile wins over CONTEXT/.dockerignore.
+ */
+record DockerfileSource(
+    @Nullable Path contextDir, String displayName, String text, @Nullable String ignoreText) {
+
+  static DockerfileSource resolve(String context, @Nullable String file) throws IOException {
+    if (context.equals("-")) {
+      return new DockerfileSource(null, "Dockerfile", readStdin(), null);
+    }
+    Path ctx = Path.of(context).toAbsolutePath().normalize();
+    if (!Files.isDirectory(ctx)) {
+      throw new UserError(
+          "unable to prepare context: path \"" + context + "\" not found or not a directory");
+    }
+    if ("-".equals(file)) {
+      return new DockerfileSource(ctx, "Dockerfile", readStdin(), readIgnore(ctx, null));
+    }
+    Path dockerfile = file == null ? ctx.resolve("Dockerfile") : Path.of(file).toAbsolutePath();
+    if (!Files.isRegularFile(dockerfile)) {
+      throw new UserError(
+          "failed to read dockerfile: "
+              + (file == null ? context + "/Dockerfile" : file)
+              + ": no such file; pass its path with -f");
+    }
+    String name = file == null ? "Dockerfile" : file;
+    return new DockerfileSource(
+        ctx,
+        name,
+        Files.readString(dockerfile, StandardCharsets.UTF_8),
+        readIgnore(ctx, dockerfile));
+  }
+
+  private static @Nullable String readIgnore(Path ctx, @Nullable Path dockerfile)
+      throws IOException {
+    if (dockerfile != null) {
+      Path specific = dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore");
+      if (Files.isRegularFile(specific)) {
+        return Files.readString(specific, StandardCharsets.UTF_8);
+      }
+    }
+    Path general = ctx.resolve(".dockerignore");
+    return Files.isRegularFile(general) ? Files.readString(general, StandardCharsets.UTF_8) : null;
+  }
+
+  private static String readStdin() throws IOException {
+    InputStream in = System.in;
+    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  }
+}

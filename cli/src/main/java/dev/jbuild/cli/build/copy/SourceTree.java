@@ -1,0 +1,101 @@
+package dev.jbuild.cli.build.copy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Files a COPY can read: the build context (minus .dockerignore'd paths), a named build context, or
+ * another stage's filesystem. Paths are '/'-separated and relative to the tree's root.
+ *
+ * @param root the directory on disk
+ * @param excluded paths hidden from the build (the .dockerignore matcher), relative to root
+ * @param description how errors name this tree ("build context", "stage builder")
+ */
+public record SourceTree(Path root, Predicate<String> excluded, String description) {
+
+  public static SourceTree of(Path root, String description) {
+    return new SourceTree(root, p -> false, description);
+  }
+
+  /** Matches one source argument (with wildcards) to the paths it names, sorted. */
+  public List<String> match(String source) throws IOException {
+    String cleaned = clean(source);
+    if (!GlobPattern.hasMeta(cleaned)) {
+      Path real = ScopedResolver.resolve(root, cleaned, true);
+      if (!ScopedResolver.exists(real) || isExcluded(real)) {
+        throw new SourceNotFoundException(cleaned, description);
+      }
+      return List.of(cleaned);
+    }
+    List<String> hits = new ArrayList<>();
+    expand("", cleaned.isEmpty() ? new String[0] : cleaned.split("/"), 0, hits);
+    if (hits.isEmpty()) {
+      throw new SourceNotFoundException(cleaned, description);
+    }
+    hits.sort(null);
+    return hits;
+  }
+
+  /** Resolves a matched path to where it really is on disk, following symlinks inside root. */
+  public Path resolve(String relative) throws IOException {
+    return ScopedResolver.resolve(root, relative, true);
+  }
+
+  public boolean isExcluded(Path real) {
+    String rel = ScopedResolver.relativize(root, real);
+    return !rel.isEmpty() && excluded.test(rel);
+  }
+
+  private void expand(String prefix, String[] segs, int i, List<String> hits) throws IOException {
+    if (i == segs.length) {
+      hits.add(prefix);
+      return;
+    }
+    String seg = segs[i];
+    String next = prefix.isEmpty() ? "" : prefix + "/";
+    if (!GlobPattern.hasMeta(seg)) {
+      Path real = ScopedResolver.resolve(root, next + seg, true);
+      if (ScopedResolver.exists(real) && !isExcluded(real)) {
+        expand(next + seg, segs, i + 1, hits);
+      }
+      return;
+    }
+    Path dir = ScopedResolver.resolve(root, prefix, true);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> list = Files.list(dir)) {
+      list.forEach(p -> names.add(p.getFileName().toString()));
+    }
+    names.sort(null);
+    for (String name : names) {
+      if (GlobPattern.matches(seg, name) && !isExcluded(dir.resolve(name))) {
+        expand(next + name, segs, i + 1, hits);
+      }
+    }
+  }
+
+  /** Cleans a source argument as BuildKit does: leading '/' and "./" dropped, ".." clamped. */
+  static String clean(String source) {
+    List<String> out = new ArrayList<>();
+    for (String seg : source.split("/")) {
+      if (seg.isEmpty() || seg.equals(".")) {
+        continue;
+      }
+      if (seg.equals("..")) {
+        if (!out.isEmpty()) {
+          out.remove(out.size() - 1);
+        }
+        continue;
+      }
+      out.add(seg);
+    }
+    return String.join("/", out);
+  }
+}

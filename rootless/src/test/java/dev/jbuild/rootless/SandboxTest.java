@@ -1,0 +1,135 @@
+package dev.jbuild.rootless;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every sandbox kind, as root in this JVM and as the unprivileged user in a child JVM. */
+class SandboxTest {
+  @TempDir Path tmp;
+
+  @TestFactory
+  Stream<DynamicTest> ociAsRoot() throws IOException {
+    return asRoot(Isolation.OCI);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> builtinAsRoot() throws IOException {
+    return asRoot(Isolation.ROOTLESS);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> chrootAsRoot() throws IOException {
+    return asRoot(Isolation.CHROOT);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> ociAsUnprivilegedUser() throws IOException {
+    return asUser(Isolation.OCI);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> builtinAsUnprivilegedUser() throws IOException {
+    return asUser(Isolation.ROOTLESS);
+  }
+
+  @Test
+  void autoPicksRuncAndSaysWhy() {
+    SandboxChoice choice = root().sandbox(Isolation.AUTO, Optional.empty());
+    assertThat(choice.sandbox().isolation()).isEqualTo(Isolation.OCI);
+    assertThat(choice.reason()).startsWith("oci: runc version ");
+  }
+
+  @Test
+  void autoWithoutRuncPicksBuiltinAndSaysWhy() throws IOException {
+    Host h = root().host();
+    Path bin = java.nio.file.Files.createDirectory(tmp.resolve("bin"));
+    for (String tool : List.of("unshare", "mount", "setpriv", "env", "hostname")) {
+      java.nio.file.Files.createSymbolicLink(bin.resolve(tool), h.tools().find(tool).orElseThrow());
+    }
+    Tools noRunc = new Tools(List.of(bin));
+    Host host =
+        new Host(
+            h.user(), h.env(), noRunc, h.subuidFile(), h.subgidFile(), h.procDir(), h.tempDir());
+    SandboxChoice choice =
+        Rootless.detect(host, UserNamespaceProbe.unshare())
+            .sandbox(Isolation.AUTO, Optional.empty());
+    assertThat(choice.sandbox().isolation()).isEqualTo(Isolation.ROOTLESS);
+    assertThat(choice.reason()).isEqualTo("built-in namespaces: runc not found on PATH");
+  }
+
+  @Test
+  void chrootRefusesMountsWithTheAlternative() throws IOException {
+    Path rootfs = BusyboxRootfs.create(tmp.resolve("r"));
+    SandboxSpec spec =
+        SandboxSpec.builder(rootfs, List.of("true"))
+            .mount(new SandboxMount.Tmpfs("/cache", 0))
+            .build();
+    Sandbox chroot = root().sandbox(Isolation.CHROOT, Optional.empty()).sandbox();
+    assertThatThrownBy(() -> chroot.run(spec))
+        .isInstanceOf(SandboxException.class)
+        .hasMessage(
+            "--isolation=chroot cannot mount /cache (RUN --mount needs namespaces):"
+                + " use --isolation=rootless or --isolation=oci");
+  }
+
+  @Test
+  void missingBindSourceIsASetupErrorNotAStepFailure() throws IOException {
+    Path rootfs = BusyboxRootfs.create(tmp.resolve("r"));
+    SandboxSpec spec =
+        SandboxSpec.builder(rootfs, List.of("true"))
+            .mount(new SandboxMount.Bind(tmp.resolve("nope"), "/data", true))
+            .build();
+    Sandbox builtin = root().sandbox(Isolation.ROOTLESS, Optional.empty()).sandbox();
+    assertThatThrownBy(() -> builtin.run(spec))
+        .isInstanceOf(SandboxException.class)
+        .hasMessageStartingWith("built-in sandbox: binding /data");
+    assertThat(BusyboxRootfs.listing(rootfs)).doesNotContain("data", "proc", "dev", "etc/hosts");
+  }
+
+  private Stream<DynamicTest> asRoot(Isolation isolation) throws IOException {
+    List<SandboxCases.Result> results = SandboxCases.runAll(root(), isolation, tmp);
+    return results.stream()
+        .map(r -> DynamicTest.dynamicTest(r.name(), () -> SandboxExpectations.check(r)));
+  }
+
+  private Stream<DynamicTest> asUser(Isolation isolation) throws IOException {
+    TestUser user = TestUser.resolve();
+    Path dir = user.ownedTempDir();
+    try {
+      TestUser.Result run =
+          user.run(
+              ChildJvm.command(
+                  dir, "sandbox", isolation.cliName(), dir.resolve("cases").toString()),
+              dir,
+              "");
+      assertThat(run.exit()).as(run.stderr()).isZero();
+      List<SandboxCases.Result> results =
+          run.stdout()
+              .lines()
+              .filter(l -> l.startsWith("case|"))
+              .map(SandboxCases.Result::parse)
+              .toList();
+      assertThat(results).hasSize(SandboxCases.ALL.size());
+      return results.stream()
+          .map(r -> DynamicTest.dynamicTest(r.name(), () -> SandboxExpectations.check(r)));
+    } finally {
+      DirTrees.deleteRecursivelyQuietly(dir);
+    }
+  }
+
+  private static Rootless root() {
+    Rootless rootless = Rootless.detect();
+    assertThat(rootless.needsReexec()).as("in-process sandbox tests run as root").isFalse();
+    return rootless;
+  }
+}
