@@ -1,6 +1,8 @@
 package dev.jbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jbuild.image.MediaTypes;
+import dev.jbuild.image.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -266,7 +268,7 @@ public final class RegistryClient implements AutoCloseable {
       ManifestBlob index = null;
       ManifestBlob manifest = top;
       JsonNode tree = ManifestJson.tree(top.bytes(), where);
-      if (MediaTypeNames.isIndex(top.mediaType()) || tree.has("manifests")) {
+      if (MediaTypes.isIndex(top.mediaType()) || tree.has("manifests")) {
         index = top;
         String digest = choose(tree, platform);
         manifest = new ManifestPuller(s).pull(source.repository(), digest);
@@ -297,7 +299,7 @@ public final class RegistryClient implements AutoCloseable {
         String os = p.path("os").asText("");
         String arch = p.path("architecture").asText("");
         String variant = p.path("variant").asText("");
-        if (platform.matches(os, arch, variant.isEmpty() ? null : variant)) {
+        if (PlatformMatch.matches(platform, os, arch, variant.isEmpty() ? null : variant)) {
           return m.digest();
         }
         available.add(os + "/" + arch + (variant.isEmpty() ? "" : "/" + variant));

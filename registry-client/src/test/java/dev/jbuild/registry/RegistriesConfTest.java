@@ -3,6 +3,7 @@ package dev.jbuild.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jbuild.image.Platform;
 import dev.jbuild.registry.testkit.DirectorySink;
 import dev.jbuild.registry.testkit.RandomImage;
 import dev.jbuild.registry.testkit.RealRegistry;
@@ -117,7 +118,7 @@ class RegistriesConfTest {
       try (RegistryClient client = RegistryClient.create(options)) {
         ImageReference ref = ImageReference.parse(upstream.address() + "/app:1");
         client.push(ref, image.image(), ProgressListener.NONE);
-        Platform p = new Platform("linux", "amd64", null);
+        Platform p = Platform.of("linux", "amd64", null);
         PullResult fromUpstream =
             client.pull(ref, p, new DirectorySink(tmp.resolve("s1")), ProgressListener.NONE);
         assertThat(fromUpstream.source().registry()).isEqualTo(upstream.address());
