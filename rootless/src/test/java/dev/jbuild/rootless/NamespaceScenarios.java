@@ -22,6 +22,10 @@ final class NamespaceScenarios {
           System.out.println(r.serialize());
         }
         break;
+      case "stubs":
+        System.out.println(
+            StubsInUpper.run(rootless, Isolation.parse(args.get(0)), Path.of(args.get(1))));
+        break;
       default:
         throw new IllegalArgumentException("unknown scenario " + name);
     }
