@@ -14,7 +14,12 @@ final class BuiltinScript {
   private final SandboxSpec spec;
   private final MountStubs stubs;
   private final Path work;
+  private final Path top;
   private final StringBuilder out = new StringBuilder();
+
+  /** The host dirs visible after pivot_root, read-only: the last hop's tools and libraries. */
+  static final List<String> HOST_SYSTEM_DIRS =
+      List.of("usr", "bin", "sbin", "lib", "lib32", "lib64", "libx32");
 
   BuiltinScript(
       Tools tools, SandboxHostFacts facts, SandboxSpec spec, MountStubs stubs, Path work) {
@@ -23,33 +28,120 @@ final class BuiltinScript {
     this.spec = spec;
     this.stubs = stubs;
     this.work = work;
+    this.top = work.resolve("t");
   }
 
+  /**
+   * The script. Status goes to fd 9 (the status file), which survives pivot_root and is closed for
+   * the step. The step's root is {@code /r} inside a tmpfs that also holds the host's system dirs
+   * read-only (the tools the last hop needs); the host's own root is unmounted, so nothing else of
+   * the host is reachable even by escaping the chroot.
+   */
   String text(Path status) {
     String mount = tools.require("mount", "set up the step's mounts").toString();
-    line("S=" + Shell.quote(status));
-    line("fail() { echo \"error: $1\" >>\"$S\"; exit 125; }");
-    line("m() { " + Shell.quote(mount) + " \"$@\" 2>>\"$S\"; }");
+    line("exec 9>>" + Shell.quote(status));
+    line("fail() { echo \"error: $1\" >&9; exit 125; }");
+    line("m() { " + Shell.quote(mount) + " \"$@\" 2>&9; }");
+    sandboxRoot();
     proc();
     dev();
     sys();
     etc();
     extraMounts();
     identity();
-    line(
-        "exec "
-            + Shell.words(FinalExec.argv(tools, spec, spec.rootfs(), facts.setGroupsAllowed())));
+    pivot();
+    line("exec " + Shell.words(FinalExec.argv(tools, spec, "/r", facts)) + " 9>&-");
     return out.toString();
   }
 
+  private void sandboxRoot() {
+    String t = Shell.quote(top);
+    line(
+        "mkdir -p "
+            + t
+            + " && m -t tmpfs -o mode=755 tmpfs "
+            + t
+            + " || fail 'mounting the sandbox root'");
+    String r = Shell.quote(top.resolve("r"));
+    line(
+        "mkdir "
+            + r
+            + " && m --rbind "
+            + Shell.quote(spec.rootfs())
+            + " "
+            + r
+            + " || fail 'binding the rootfs'");
+    for (String dir : HOST_SYSTEM_DIRS) {
+      String host = Shell.quote("/" + dir);
+      String in = Shell.quote(top.resolve(dir));
+      line(
+          "if [ -L "
+              + host
+              + " ]; then ln -s \"$(readlink "
+              + host
+              + ")\" "
+              + in
+              + ";"
+              + " elif [ -d "
+              + host
+              + " ]; then mkdir "
+              + in
+              + " && m --rbind "
+              + host
+              + " "
+              + in
+              + " || fail "
+              + Shell.quote("binding /" + dir)
+              + "; m -o remount,bind,ro "
+              + in
+              + " || :; fi");
+    }
+    // umount(8) reads /proc/self/mountinfo after pivot_root: the sandbox pid namespace's proc
+    String proc = Shell.quote(top.resolve("proc"));
+    line(
+        "mkdir "
+            + proc
+            + " && m -t proc -o nosuid,nodev,noexec proc "
+            + proc
+            + " || fail 'mounting proc in the sandbox root'");
+    String cache = Shell.quote(top.resolve("etc/ld.so.cache"));
+    line(
+        "if [ -f /etc/ld.so.cache ]; then mkdir "
+            + Shell.quote(top.resolve("etc"))
+            + " && : >"
+            + cache
+            + " && m --bind /etc/ld.so.cache "
+            + cache
+            + " || fail 'binding ld.so.cache'; fi");
+  }
+
+  private void pivot() {
+    String pivotRoot = tools.require("pivot_root", "enter the sandbox root").toString();
+    String umount = tools.require("umount", "detach the host's root").toString();
+    line(
+        "cd "
+            + Shell.quote(top)
+            + " && "
+            + Shell.quote(pivotRoot)
+            + " . . 2>&9"
+            + " || fail 'pivot_root into the sandbox root'");
+    line(Shell.quote(umount) + " -l . 2>&9 || fail 'detaching the host root'");
+    line("cd /");
+  }
+
+  /** Where a rootfs path is mounted before pivot_root: under the sandbox root's /r. */
+  private Path inTop(Path inRootfs) {
+    return top.resolve("r").resolve(spec.rootfs().relativize(inRootfs).toString());
+  }
+
   private void proc() {
-    Path proc = stubs.ensure("/proc", false);
+    Path proc = inTop(stubs.ensure("/proc", false));
     line(
         "m -t proc -o nosuid,nodev,noexec proc " + Shell.quote(proc) + " || fail 'mounting /proc'");
   }
 
   private void dev() {
-    Path dev = stubs.ensure("/dev", false);
+    Path dev = inTop(stubs.ensure("/dev", false));
     String d = Shell.quote(dev);
     line("m -t tmpfs -o nosuid,mode=755,size=65536k tmpfs " + d + " || fail 'mounting /dev'");
     for (String name : DEVICES) {
@@ -87,7 +179,7 @@ final class BuiltinScript {
   }
 
   private void sys() {
-    String sys = Shell.quote(stubs.ensure("/sys", false));
+    String sys = Shell.quote(inTop(stubs.ensure("/sys", false)));
     line("m --rbind /sys " + sys + " || fail 'binding /sys'");
     // read-only when the host's atime flags allow the remount; sysfs in a user namespace is
     // owned by the real root and so not writable by the step anyway
@@ -98,7 +190,7 @@ final class BuiltinScript {
     EtcFiles files = EtcFiles.write(work, spec.hostname(), spec.network());
     for (int i = 0; i < EtcFiles.TARGETS.size(); i++) {
       String target = EtcFiles.TARGETS.get(i);
-      Path at = stubs.ensure(target, true);
+      Path at = inTop(stubs.ensure(target, true));
       line(
           "m --bind "
               + Shell.quote(files.sources().get(i))
@@ -112,7 +204,7 @@ final class BuiltinScript {
   private void extraMounts() {
     for (SandboxMount mount : spec.mounts()) {
       if (mount instanceof SandboxMount.Bind b) {
-        Path at = stubs.ensure(b.target(), !java.nio.file.Files.isDirectory(b.source()));
+        Path at = inTop(stubs.ensure(b.target(), !java.nio.file.Files.isDirectory(b.source())));
         String what = Shell.quote("binding " + b.target());
         line("m --rbind " + Shell.quote(b.source()) + " " + Shell.quote(at) + " || fail " + what);
         if (b.readOnly()) {
@@ -123,7 +215,7 @@ final class BuiltinScript {
                   + Shell.quote("making " + b.target() + " read-only"));
         }
       } else if (mount instanceof SandboxMount.Tmpfs t) {
-        Path at = stubs.ensure(t.target(), false);
+        Path at = inTop(stubs.ensure(t.target(), false));
         String size = t.sizeBytes() > 0 ? ",size=" + t.sizeBytes() : "";
         line(
             "m -t tmpfs -o nosuid,nodev"
@@ -142,11 +234,10 @@ final class BuiltinScript {
         Shell.quote(hostname)
             + " "
             + Shell.quote(spec.hostname())
-            + " 2>>\"$S\" || fail 'setting the hostname'");
+            + " 2>&9 || fail 'setting the hostname'");
     if (spec.network() == Network.NONE) {
       Optional<Path> ip = tools.find("ip");
-      ip.ifPresent(
-          p -> line(Shell.quote(p) + " link set lo up 2>>\"$S\" || fail 'bringing up lo'"));
+      ip.ifPresent(p -> line(Shell.quote(p) + " link set lo up 2>&9 || fail 'bringing up lo'"));
     }
   }
 
