@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code jbuild images}: the named images of the local store. */
 @Command(
@@ -45,9 +47,15 @@ final class ImagesCommand extends StoreCommand {
   @Option(names = "--no-trunc", description = "Show full image IDs.")
   boolean noTrunc;
 
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "REPOSITORY[:TAG]",
+      description = "Only images of this repository (and tag).")
+  @Nullable String filter;
+
   @Override
   int run(LocalStore store, PrintWriter out) throws IOException {
-    List<Row> rows = rows(new LocalImages(store).all());
+    List<Row> rows = filtered(rows(new LocalImages(store).all()));
     if (quiet) {
       Set<String> ids = new LinkedHashSet<>();
       rows.forEach(r -> ids.add(id(r.image())));
@@ -73,6 +81,22 @@ final class ImagesCommand extends StoreCommand {
       }
     }
     return rows;
+  }
+
+  private List<Row> filtered(List<Row> rows) {
+    String f = filter;
+    if (f == null) {
+      return rows;
+    }
+    ImageReference wanted = ImageReference.parse(f);
+    boolean withTag = f.lastIndexOf(':') > f.lastIndexOf('/');
+    List<Row> out = new ArrayList<>();
+    for (Row r : rows) {
+      if (r.repository().equals(wanted.name()) && (!withTag || r.tag().equals(wanted.tag()))) {
+        out.add(r);
+      }
+    }
+    return out;
   }
 
   private String id(StoredImage i) {

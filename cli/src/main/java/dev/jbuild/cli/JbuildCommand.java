@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
       PullCommand.class,
       PushCommand.class,
       LoginCommand.class,
-      LogoutCommand.class
+      LogoutCommand.class,
+      SaveCommand.class,
+      LoadCommand.class
     })
 final class JbuildCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -2,7 +2,9 @@ package dev.jbuild.cli;
 
 import dev.jbuild.image.Descriptor;
 import dev.jbuild.image.Digest;
+import dev.jbuild.image.ImageIndex;
 import dev.jbuild.image.ImageManifest;
+import dev.jbuild.image.ManifestDocument;
 import dev.jbuild.image.MediaTypes;
 import dev.jbuild.layer.Compression;
 import dev.jbuild.registry.BlobSource;
@@ -66,20 +68,58 @@ public final class RegistryExport {
     for (String n : names) {
       targets.add(ImageReference.parse(n)); // every name valid before anything is sent
     }
-    PushImage image = image(store, manifestDigest, format);
+    ManifestDocument doc = store.manifestDocument(manifestDigest);
+    Digest pushed;
     try (RegistryClient client = RegistryClient.create(opts.toRegistryOptions())) {
-      for (ImageReference t : targets) {
-        progress.println("Pushing " + t);
-        progress.flush();
-        client.push(t, image, new TransferProgress(progress));
+      if (doc instanceof ImageIndex index) {
+        pushed = pushIndex(client, store, manifestDigest, index, targets, format, progress);
+      } else {
+        PushImage image = image(store, manifestDigest, format);
+        for (ImageReference t : targets) {
+          progress.println("Pushing " + t);
+          progress.flush();
+          client.push(t, image, new TransferProgress(progress));
+        }
+        pushed = Digest.parse(image.manifest().digest());
       }
     } catch (RegistryException e) {
       throw new UserError(String.valueOf(e.getMessage()), e);
     }
-    Digest pushed = Digest.parse(image.manifest().digest());
     progress.println("Writing manifest " + pushed);
     progress.flush();
     return pushed;
+  }
+
+  // A multi-platform image: every platform's manifest by digest, then the index under the tag.
+  private static Digest pushIndex(
+      RegistryClient client,
+      LocalStore store,
+      Digest digest,
+      ImageIndex index,
+      List<ImageReference> targets,
+      ManifestFormat format,
+      PrintWriter progress)
+      throws IOException {
+    if (format != ManifestFormat.stored) {
+      throw new UserError(
+          "image " + digest + " is a multi-platform index: it can only be pushed as stored");
+    }
+    List<PushImage> images = new ArrayList<>();
+    for (Descriptor d : index.manifests()) {
+      if (!store.hasBlob(d.digest())) {
+        throw new UserError(
+            "manifest " + d.digest() + " of index " + digest + " is not in the local store");
+      }
+      images.add(image(store, d.digest(), ManifestFormat.stored));
+    }
+    String mt = index.mediaType() == null ? MediaTypes.OCI_INDEX : index.mediaType();
+    ManifestBlob blob = new ManifestBlob(mt, digest.toString(), store.readBlob(digest));
+    for (ImageReference t : targets) {
+      progress.println("Pushing " + t + " (" + images.size() + " platforms)");
+      progress.flush();
+      client.pushIndex(t, blob, images, new TransferProgress(progress));
+    }
+    return digest;
   }
 
   static PushImage image(LocalStore store, Digest manifestDigest, ManifestFormat format)

@@ -83,4 +83,18 @@ class ImagesCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("yaml");
   }
+
+  @Test
+  void imagesWithARepositoryArgumentListsOnlyThatRepository() throws Exception {
+    TestImages.putTagged(root, "docker.io/library/app:1", "a");
+    TestImages.putTagged(root, "docker.io/library/app:2", "b");
+    TestImages.putTagged(root, "docker.io/library/other:1", "c");
+
+    List<String> all = jbuild("images", "--root", root.toString(), "app").out().lines().toList();
+    List<String> one = jbuild("images", "--root", root.toString(), "app:2").out().lines().toList();
+
+    assertThat(all).hasSize(3).allMatch(l -> !l.contains("other"));
+    assertThat(one).hasSize(2);
+    assertThat(one.get(1)).startsWith("docker.io/library/app   2 ");
+  }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PruneCommandTest {
-  private static final Instant HOUR_AGO = Instant.now().minus(Duration.ofHours(1));
+  private final Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
   @TempDir Path root;
 
   /** Every blob an image needs: manifest, config, layers. */
@@ -71,13 +71,13 @@ class PruneCommandTest {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-            Files.setLastModifiedTime(f, FileTime.from(HOUR_AGO));
+            Files.setLastModifiedTime(f, FileTime.from(hourAgo));
             return FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            Files.setLastModifiedTime(d, FileTime.from(HOUR_AGO));
+            Files.setLastModifiedTime(d, FileTime.from(hourAgo));
             return FileVisitResult.CONTINUE;
           }
         });
@@ -183,5 +183,38 @@ class PruneCommandTest {
 
     TestImages.Run table = jbuild("du", "--root", root.toString());
     assertThat(table.out()).contains("blobs").contains("unpacked layers").contains("total");
+  }
+
+  @Test
+  void pruneAllSparesTheFreshBlobsOfABuildRunningInAnotherProcess() throws Exception {
+    Digest old = orphanBlob("old orphan");
+    ageStore();
+    Process other =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ConcurrentBuildProcess.class.getName(),
+                root.toString(),
+                "42")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try (var fromOther =
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(other.getInputStream(), UTF_8));
+        var toOther = other.getOutputStream()) {
+      Digest fresh = Digest.parse(fromOther.readLine());
+
+      TestImages.Run r = jbuild("prune", "--all", "--root", root.toString());
+
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(hasBlob(old)).isFalse();
+      assertThat(hasBlob(fresh)).isTrue();
+      toOther.write('\n');
+      toOther.flush();
+      assertThat(fromOther.readLine()).isEqualTo("still there");
+    } finally {
+      other.waitFor();
+    }
   }
 }

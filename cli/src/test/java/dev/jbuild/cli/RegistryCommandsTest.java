@@ -150,6 +150,39 @@ class RegistryCommandsTest {
             "error: not logged in to registry.example.com: no stored" + " credentials to remove\n");
   }
 
+  @Test
+  void multiPlatformIndexPushesWholeAndPullsTheChosenPlatform() throws Exception {
+    Path source = dir("source");
+    Digest index = TestImages.putIndex(source, "docker.io/library/multi:1");
+    try (LocalRegistry reg = LocalRegistry.start(dir("registry"))) {
+      String ref = reg.host() + "/multi:1";
+
+      TestImages.Run push = jbuild("push", "--root", source.toString(), "multi:1", ref);
+
+      assertThat(push.exitCode()).as(push.err()).isZero();
+      JsonNode raw = skopeoInspect(ref, true);
+      assertThat(raw.get("mediaType").asText()).isEqualTo(MediaTypes.OCI_INDEX);
+      assertThat(raw.get("manifests")).hasSize(2);
+
+      Path target = dir("target");
+      TestImages.Run pull =
+          jbuild("pull", "--root", target.toString(), "--platform", "linux/arm64", ref);
+
+      assertThat(pull.exitCode()).as(pull.err()).isZero();
+      TestImages.Run env =
+          jbuild(
+              "inspect",
+              "--root",
+              target.toString(),
+              "-f",
+              "{{.Architecture}} {{.Config.Env}}",
+              ref);
+      assertThat(env.out()).isEqualTo("arm64 [P=arm64]\n");
+    }
+    TestImages.Run listed = jbuild("images", "--digests", "--root", source.toString());
+    assertThat(listed.out()).contains(index.toString());
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);

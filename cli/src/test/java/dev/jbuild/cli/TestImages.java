@@ -7,6 +7,7 @@ import dev.jbuild.image.Descriptor;
 import dev.jbuild.image.Digest;
 import dev.jbuild.image.History;
 import dev.jbuild.image.ImageConfig;
+import dev.jbuild.image.ImageIndex;
 import dev.jbuild.image.ImageManifest;
 import dev.jbuild.image.MediaTypes;
 import dev.jbuild.image.Platform;
@@ -45,9 +46,14 @@ final class TestImages {
    * {@code ENV} set; returns the manifest digest. Not tagged.
    */
   static Digest put(Path root, List<String> env, String... layerContents) throws IOException {
+    return put(root, Platform.of("linux", "amd64", null), env, layerContents);
+  }
+
+  static Digest put(Path root, Platform platform, List<String> env, String... layerContents)
+      throws IOException {
     try (LocalStore store = LocalStore.open(root)) {
       ImageConfig config =
-          ImageConfig.scratch(Platform.of("linux", "amd64", null))
+          ImageConfig.scratch(platform)
               .withCreated(CREATED)
               .withConfig(ContainerConfig.EMPTY.withEnv(env));
       List<Descriptor> layers = new ArrayList<>();
@@ -64,6 +70,24 @@ final class TestImages {
       }
       Descriptor cfg = store.putConfig(config, false);
       return store.putManifest(ImageManifest.of(MediaTypes.OCI_MANIFEST, cfg, layers)).digest();
+    }
+  }
+
+  /** Stores an OCI index of one amd64 and one arm64 image and tags it {@code name}. */
+  static Digest putIndex(Path root, String name) throws IOException {
+    Digest amd = put(root, Platform.of("linux", "amd64", null), List.of("P=amd64"), "amd");
+    Digest arm = put(root, Platform.of("linux", "arm64", null), List.of("P=arm64"), "arm");
+    try (LocalStore store = LocalStore.open(root)) {
+      List<Descriptor> entries = new ArrayList<>();
+      entries.add(
+          Descriptor.of(MediaTypes.OCI_MANIFEST, amd, store.blobSize(amd))
+              .withPlatform(Platform.of("linux", "amd64", null)));
+      entries.add(
+          Descriptor.of(MediaTypes.OCI_MANIFEST, arm, store.blobSize(arm))
+              .withPlatform(Platform.of("linux", "arm64", null)));
+      Digest index = store.putManifest(ImageIndex.of(MediaTypes.OCI_INDEX, entries)).digest();
+      store.tag(name, index);
+      return index;
     }
   }
 

@@ -78,9 +78,12 @@ public final class StoreMaintenance {
           keep.addImage(m);
         }
       }
-      Path garbage = root.resolve("tmp").resolve("s-prune-" + UUID.randomUUID());
-      Files.createDirectories(garbage);
-      try (StoreLock g = StoreLock.acquire(garbage.resolve(".lock"))) {
+      // a session of our own (lock first, as LocalStore does) to move doomed layers into
+      String id = "s-prune-" + UUID.randomUUID();
+      Path lockFile = root.resolve("tmp").resolve(id + ".lock");
+      Path garbage = root.resolve("tmp").resolve(id);
+      try (StoreLock g = StoreLock.acquire(lockFile)) {
+        Files.createDirectories(garbage);
         Sweep sweep = new Sweep(cutoff, garbage);
         sweep.cache(root.resolve("cache"), all, keep);
         sweep.blobs(root.resolve("blobs").resolve("sha256"), keep.blobs());
@@ -88,6 +91,7 @@ public final class StoreMaintenance {
         return sweep.report();
       } finally {
         AtomicFiles.deleteTree(garbage);
+        Files.deleteIfExists(lockFile);
       }
     }
   }
@@ -95,14 +99,13 @@ public final class StoreMaintenance {
   /** When the earliest still-running session (including this one) opened its store. */
   private Instant oldestLiveSession() throws IOException {
     Instant oldest = Instant.now();
-    for (Path session : list(root.resolve("tmp"))) {
-      Path lock = session.resolve(".lock");
-      if (!Files.isRegularFile(lock)) {
+    for (Path lock : list(root.resolve("tmp"))) {
+      if (!lock.getFileName().toString().endsWith(".lock") || !Files.isRegularFile(lock)) {
         continue;
       }
       StoreLock probe = StoreLock.tryAcquire(lock);
       if (probe != null) {
-        probe.close(); // its owner is gone; the next open removes it
+        probe.close(); // its owner is gone; the next open removes its files
         continue;
       }
       Instant started = Files.getLastModifiedTime(lock).toInstant();
