@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tar+gzip of ~SIZE_MB of mixed files: jbuild parallel gzip vs jbuild 1 thread vs
 # `tar -c | gzip -6` (and `| pigz -6` when installed), side by side on this machine.
-# Usage: bench/layer-compress.sh [DIR]   (without DIR, generates SIZE_MB (default 200) of data)
+# Usage: bench/layer-compress.sh [DIR]   (without DIR, copies SIZE_MB (default 200) of
+# docs, executables and libraries from /usr)
 # Peak heap is capped at 256 MiB (-Xmx256m) to show the writer streams.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,19 +12,16 @@ trap 'rm -rf "$work"' EXIT
 
 data=${1:-}
 if [ -z "$data" ]; then
+  # a realistic mix: 30% docs and text (very compressible), 35% executables, 35% libraries
   data=$work/data
-  mkdir -p "$data/text" "$data/bin" "$data/small"
-  # ~45% text-like (compressible), ~35% random (incompressible), ~20% many small files
-  for i in $(seq 1 $((size_mb * 45 / 100 / 5))); do
-    base64 -w 76 < <(head -c 2600000 /dev/urandom | tr -dc 'a-f0-9 \n' | head -c 2000000; \
-      seq 1 60000) | head -c 5242880 > "$data/text/t$i.txt"
-  done
-  for i in $(seq 1 $((size_mb * 35 / 100 / 5))); do
-    head -c 5242880 /dev/urandom > "$data/bin/b$i.bin"
-  done
-  for i in $(seq 1 $((size_mb * 20 / 100 * 64))); do
-    seq "$i" $((i + 2000)) > "$data/small/s$i"
-  done
+  mkdir -p "$data"
+  pick() { # dir, MB budget
+    find "$1" -type f -size -30M -printf '%s %p\n' 2>/dev/null | sort -k2 |
+      awk -v max=$(($2 * 1048576)) '{ s += $1; if (s <= max) print $2 }'
+  }
+  { pick /usr/share/doc $((size_mb * 30 / 100)); pick /usr/bin $((size_mb * 35 / 100));
+    pick /usr/lib/x86_64-linux-gnu $((size_mb * 35 / 100)); } > "$work/list"
+  tar -cf - -T "$work/list" 2>/dev/null | tar -xf - -C "$data"
 fi
 echo "input: $(du -sm "$data" | cut -f1) MB, $(find "$data" -type f | wc -l) files, $(nproc) cores"
 

@@ -89,7 +89,13 @@ record FileMetaReader(
         }
         ByteBuffer buf = ByteBuffer.allocate(view.size(name));
         view.read(name, buf);
-        out.put("user." + name, new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8));
+        buf.flip();
+        try {
+          out.put("user." + name, StandardCharsets.UTF_8.newDecoder().decode(buf).toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+          throw new LayerException(
+              path + ": xattr user." + name + " has a binary value, which layers cannot carry yet");
+        }
       }
     } catch (IOException | UnsupportedOperationException e) {
       // no xattr support here

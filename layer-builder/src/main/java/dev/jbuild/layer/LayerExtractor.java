@@ -32,10 +32,26 @@ public final class LayerExtractor {
   private final ScopedResolver resolver;
   private final FileOwnership owners;
   private final List<String> skipped = new ArrayList<>();
+  private final boolean overlayLower;
 
-  public LayerExtractor(Path root, FileOwnership owners) {
+  private LayerExtractor(Path root, FileOwnership owners, boolean overlayLower) {
     this.resolver = new ScopedResolver(root);
     this.owners = owners;
+    this.overlayLower = overlayLower;
+  }
+
+  /** Applies layers one over the other into a root filesystem (whiteouts delete). */
+  public LayerExtractor(Path root, FileOwnership owners) {
+    this(root, owners, false);
+  }
+
+  /**
+   * Unpacks one layer as an overlay lower directory: whiteouts become char 0/0 device nodes and
+   * opaque markers the {@code user.overlay.opaque=y} xattr (for a {@code userxattr} mount), so
+   * overlay hides the content of the layers below.
+   */
+  public static LayerExtractor forOverlayLower(Path dir, FileOwnership owners) {
+    return new LayerExtractor(dir, owners, true);
   }
 
   /** Entries that could not be created here (device nodes without privilege), with reasons. */
@@ -70,7 +86,11 @@ public final class LayerExtractor {
     }
     String base = LayerPaths.name(rel);
     if (base.equals(LayerPaths.OPAQUE)) {
-      opaque(LayerPaths.parent(rel), name, written);
+      if (overlayLower) {
+        markOpaque(LayerPaths.parent(rel), name);
+      } else {
+        opaque(LayerPaths.parent(rel), name, written);
+      }
       return;
     }
     if (base.startsWith(LayerPaths.WHITEOUT_PREFIX)) {
@@ -80,6 +100,10 @@ public final class LayerExtractor {
       }
       Path target = resolver.resolveParent(sibling(rel, victim), name);
       dev.jbuild.store.AtomicFiles.deleteTree(target);
+      if (overlayLower) {
+        Files.createDirectories(java.util.Objects.requireNonNull(target.getParent()));
+        run(List.of("mknod", "-m", "0", target.toString(), "c", "0", "0"), name);
+      }
       return;
     }
     Path path = resolver.resolveParent(rel, name);
@@ -139,6 +163,32 @@ public final class LayerExtractor {
       xattrs(path, e);
     }
     setTime(path, e.getLastModifiedTime());
+  }
+
+  private void markOpaque(String dirRel, String entry) throws IOException {
+    Path dir = dirRel.isEmpty() ? resolver.root() : resolver.resolveDir(dirRel, entry);
+    Files.createDirectories(dir);
+    Files.getFileAttributeView(dir, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+        .write("overlay.opaque", ByteBuffer.wrap(new byte[] {'y'}));
+  }
+
+  private static void run(List<String> cmd, String entry) throws IOException {
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      if (p.waitFor() != 0) {
+        throw new LayerException(
+            "layer entry "
+                + LayerPaths.printable(entry)
+                + ": "
+                + String.join(" ", cmd)
+                + ": "
+                + out);
+      }
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted: " + String.join(" ", cmd));
+    }
   }
 
   /** By type flag; a plain-file flag with a trailing slash is an old-style directory. */

@@ -224,4 +224,29 @@ class LayerExtractorTest {
     assertThat(items.get(1).entry().getLongUserId()).isEqualTo(7);
     assertThat(items.get(1).entry().getMode() & 07777).isEqualTo(0640);
   }
+
+  @Test
+  void overlayLowerModeKeepsWhiteoutsAsDevicesAndOpaqueAsXattr() throws IOException {
+    byte[] tar =
+        layer(
+            b ->
+                b.directory("a", EntryMeta.root(0755))
+                    .opaque("a")
+                    .file("a/new", EntryMeta.root(0644), FileSource.of(new byte[1]))
+                    .whiteout("etc/gone"));
+
+    LayerExtractor.forOverlayLower(root, FileOwnership.recordOnly())
+        .apply(new ByteArrayInputStream(tar));
+
+    Path wh = root.resolve("etc/gone");
+    assertThat((int) Files.getAttribute(wh, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000)
+        .isEqualTo(0020000);
+    assertThat(Files.getAttribute(wh, "unix:rdev", LinkOption.NOFOLLOW_LINKS)).isEqualTo(0L);
+    assertThat(FileMetaReader.userXattr(root.resolve("a"), "overlay.opaque")).isEqualTo("y");
+    assertThat(root.resolve("a/new")).exists();
+    ByteArrayOutputStream again = new ByteArrayOutputStream();
+    ChangeSets.fromOverlayUpper(root, FileOwnership.recordOnly()).writeTar(again);
+    assertThat(TarRead.names(again.toByteArray()))
+        .containsExactly("a/", "a/.wh..wh..opq", "a/new", "etc/", "etc/.wh.gone");
+  }
 }
