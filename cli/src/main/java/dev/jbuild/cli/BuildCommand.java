@@ -42,6 +42,8 @@ final class BuildCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store = new StoreOptions();
 
+  @Mixin RegistryCliOptions registry = new RegistryCliOptions();
+
   @Parameters(
       index = "0",
       arity = "1",
@@ -75,6 +77,9 @@ final class BuildCommand implements Callable<Integer> {
 
   @Option(names = "--pull", description = "Always look up the base image again.")
   boolean pull;
+
+  @Option(names = "--push", description = "Push the image to the registry of each -t name.")
+  boolean push;
 
   @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Target platform.")
   @Nullable String platform;
@@ -138,6 +143,12 @@ final class BuildCommand implements Callable<Integer> {
       description = "A secret RUN --mount=type=secret can mount (never stored in the image).")
   List<String> secrets = new ArrayList<>();
 
+  @Option(
+      names = "--ssh",
+      paramLabel = "default|ID[=SOCKET]",
+      description = "An SSH agent socket RUN --mount=type=ssh can use (default: $SSH_AUTH_SOCK).")
+  List<String> ssh = new ArrayList<>();
+
   @Option(names = NamespaceReexec.STDIN_DOCKERFILE_FLAG, hidden = true)
   @Nullable Path dockerfileTextFile;
 
@@ -197,6 +208,12 @@ final class BuildCommand implements Callable<Integer> {
       throw new UsageError(String.valueOf(e.getMessage()));
     }
     names.forEach(n -> targets.add(new OutputTarget.StoreTag(n)));
+    if (push) {
+      if (names.isEmpty()) {
+        throw new UsageError("--push needs at least one -t NAME to push to");
+      }
+      targets.add(new OutputTarget.Registry(List.copyOf(names)));
+    }
     return new BuildRequest(
         source.contextDir(),
         source.displayName(),
@@ -233,7 +250,14 @@ final class BuildCommand implements Callable<Integer> {
     if (!List.of("auto", "oci", "rootless", "chroot").contains(isolation)) {
       throw new UsageError("--isolation \"" + isolation + "\": use auto, oci, rootless or chroot");
     }
-    return new BuildOptions(docker, comp, isolation, runtime, SecretSpecs.parse(secrets));
+    return new BuildOptions(
+        docker,
+        comp,
+        isolation,
+        runtime,
+        SecretSpecs.parse(secrets),
+        SecretSpecs.parseSsh(ssh, env),
+        registry.toRegistryOptions());
   }
 
   private Map<String, Path> namedContexts() {

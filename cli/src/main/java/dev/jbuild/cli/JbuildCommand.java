@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
       LoginCommand.class,
       LogoutCommand.class,
       SaveCommand.class,
-      LoadCommand.class
+      LoadCommand.class,
+      ParseCommand.class
     })
 final class JbuildCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -47,9 +47,20 @@ final class OutputWriters {
     } else if (target instanceof OutputTarget.LocalDir l) {
       RootfsExport.toDirectory(factory.rootfs(image), abs(l.dir()));
     } else if (target instanceof OutputTarget.RootfsTar r) {
-      RootfsExport.toTar(factory.rootfs(image), r.toStdout() ? null : abs(r.file()));
+      RootfsExport.toTar(
+          factory.rootfs(image),
+          r.toStdout() ? null : abs(r.file()),
+          factory.owners(),
+          factory.settings().sourceDateEpoch());
     } else {
-      throw new UserError("pushing to a registry from build is not available yet: use jbuild push");
+      OutputTarget.Registry reg = (OutputTarget.Registry) target;
+      RegistryExport.push(
+          store,
+          image.manifestDescriptor().digest(),
+          reg.names(),
+          factory.registryOptions(),
+          new java.io.PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8));
+      names.addAll(reg.names());
     }
   }
 

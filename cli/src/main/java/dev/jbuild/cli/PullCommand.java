@@ -1,8 +1,8 @@
 package dev.jbuild.cli;
 
 import dev.jbuild.image.Digest;
+import dev.jbuild.image.Platform;
 import dev.jbuild.registry.ImageReference;
-import dev.jbuild.registry.Platform;
 import dev.jbuild.registry.PullResult;
 import dev.jbuild.registry.RegistryClient;
 import dev.jbuild.store.LocalStore;
@@ -53,7 +53,7 @@ final class PullCommand extends StoreCommand {
   private Platform platform() {
     String text = platform;
     if (text == null) {
-      return Platform.current();
+      return Platform.parse(PlatformNames.hostPlatform());
     }
     try {
       return Platform.parse(text);

@@ -51,7 +51,12 @@ final class PushCommand extends StoreCommand {
     PrintWriter progress = spec.commandLine().getErr();
     Digest pushed =
         RegistryExport.push(
-            store, found.manifestDigest(), List.of(dest), registry, format, progress);
+            store,
+            found.manifestDigest(),
+            List.of(dest),
+            registry.toRegistryOptions(),
+            format,
+            progress);
     java.nio.file.Path f = digestFile;
     if (f != null) {
       java.nio.file.Files.writeString(f, pushed.toString());

@@ -13,6 +13,7 @@ import dev.jbuild.registry.ManifestBlob;
 import dev.jbuild.registry.PushImage;
 import dev.jbuild.registry.RegistryClient;
 import dev.jbuild.registry.RegistryException;
+import dev.jbuild.registry.RegistryOptions;
 import dev.jbuild.store.LocalStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,7 @@ public final class RegistryExport {
       LocalStore store,
       Digest manifestDigest,
       List<String> names,
-      RegistryCliOptions opts,
+      RegistryOptions opts,
       PrintWriter progress)
       throws IOException {
     return push(store, manifestDigest, names, opts, ManifestFormat.stored, progress);
@@ -60,7 +61,7 @@ public final class RegistryExport {
       LocalStore store,
       Digest manifestDigest,
       List<String> names,
-      RegistryCliOptions opts,
+      RegistryOptions opts,
       ManifestFormat format,
       PrintWriter progress)
       throws IOException {
@@ -70,7 +71,7 @@ public final class RegistryExport {
     }
     ManifestDocument doc = store.manifestDocument(manifestDigest);
     Digest pushed;
-    try (RegistryClient client = RegistryClient.create(opts.toRegistryOptions())) {
+    try (RegistryClient client = RegistryClient.create(opts)) {
       if (doc instanceof ImageIndex index) {
         pushed = pushIndex(client, store, manifestDigest, index, targets, format, progress);
       } else {

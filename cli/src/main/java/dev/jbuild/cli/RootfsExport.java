@@ -1,8 +1,9 @@
 package dev.jbuild.cli;
 
-import dev.jbuild.layer.EntryMeta;
-import dev.jbuild.layer.FileSource;
+import dev.jbuild.layer.ChangeSets;
+import dev.jbuild.layer.FileOwnership;
 import dev.jbuild.layer.LayerBuilder;
+import dev.jbuild.layer.RootfsTar;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileVisitResult;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -43,48 +45,16 @@ final class RootfsExport {
   }
 
   /** Writes the tree as a tar to {@code dest}, or to standard output when dest is null. */
-  static void toTar(Path rootfs, @Nullable Path dest) throws IOException {
-    LayerBuilder tar = LayerBuilder.create();
-    try (Stream<Path> walk = Files.walk(rootfs)) {
-      for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
-        String rel = rootfs.relativize(p).toString();
-        if (!rel.isEmpty()) {
-          add(tar, p, rel);
-        }
-      }
-    }
-    if (dest == null) {
-      tar.writeTar(new NonClosing(System.out));
-      System.out.flush();
+  static void toTar(
+      Path rootfs, @Nullable Path dest, FileOwnership owners, @Nullable Instant sourceDateEpoch)
+      throws IOException {
+    if (dest != null) {
+      RootfsTar.write(rootfs, dest, owners, sourceDateEpoch);
       return;
     }
-    Path parent = dest.getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, "." + dest.getFileName(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        tar.writeTar(out);
-      }
-      Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
-  private static void add(LayerBuilder tar, Path p, String rel) throws IOException {
-    int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
-    int uid = (Integer) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-    int gid = (Integer) Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
-    EntryMeta meta =
-        EntryMeta.of(
-            mode, uid, gid, Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant());
-    if (Files.isSymbolicLink(p)) {
-      tar.symlink(rel, meta, Files.readSymbolicLink(p).toString());
-    } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-      tar.directory(rel, meta);
-    } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-      tar.file(rel, meta, FileSource.of(p));
-    }
+    LayerBuilder tar = ChangeSets.fromTree(rootfs, owners).clampTimes(sourceDateEpoch);
+    tar.writeTar(new NonClosing(System.out));
+    System.out.flush();
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

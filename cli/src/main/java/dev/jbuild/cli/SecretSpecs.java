@@ -47,4 +47,24 @@ final class SecretSpecs {
     }
     return out;
   }
+
+  /** {@code --ssh default} (uses $SSH_AUTH_SOCK) or {@code --ssh ID=SOCKET}. */
+  static Map<String, Path> parseSsh(List<String> specs, Map<String, String> env) {
+    Map<String, Path> out = new LinkedHashMap<>();
+    for (String spec : specs) {
+      int eq = spec.indexOf('=');
+      String id = eq < 0 ? spec : spec.substring(0, eq);
+      String socket = eq < 0 ? env.get("SSH_AUTH_SOCK") : spec.substring(eq + 1);
+      if (id.isEmpty() || socket == null || socket.isEmpty()) {
+        throw new UsageError(
+            "--ssh \"" + spec + "\": expected ID=SOCKET, or default with SSH_AUTH_SOCK set");
+      }
+      Path p = Path.of(socket).toAbsolutePath();
+      if (!Files.exists(p)) {
+        throw new UsageError("--ssh " + id + ": " + socket + " does not exist");
+      }
+      out.put(id, p);
+    }
+    return out;
+  }
 }

@@ -1,6 +1,7 @@
 package dev.jbuild.cli.build;
 
 import dev.jbuild.layer.Compression;
+import dev.jbuild.registry.RegistryOptions;
 import java.nio.file.Path;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -12,15 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param isolation {@code --isolation}: auto, oci, rootless or chroot
  * @param runtime {@code --runtime}: the OCI runtime binary for isolation oci
  * @param secrets {@code --secret id=ID,src=FILE}: files RUN --mount=type=secret can mount
+ * @param ssh {@code --ssh ID[=SOCKET]}: SSH agent sockets RUN --mount=type=ssh can forward
+ * @param registry how base images are pulled and results pushed (TLS, credentials)
  */
 public record BuildOptions(
     boolean dockerFormat,
     Compression compression,
     String isolation,
     @Nullable Path runtime,
-    Map<String, Path> secrets) {
-
-  public static BuildOptions defaults() {
-    return new BuildOptions(false, Compression.GZIP, "auto", null, Map.of());
-  }
-}
+    Map<String, Path> secrets,
+    Map<String, Path> ssh,
+    RegistryOptions registry) {}

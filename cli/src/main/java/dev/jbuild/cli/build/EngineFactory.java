@@ -2,6 +2,7 @@ package dev.jbuild.cli.build;
 
 import dev.jbuild.cli.build.copy.SourceTree;
 import dev.jbuild.cli.progress.Progress;
+import dev.jbuild.dockerfile.DockerIgnore;
 import dev.jbuild.image.Platform;
 import dev.jbuild.rootless.Isolation;
 import dev.jbuild.rootless.Rootless;
@@ -31,7 +32,9 @@ public final class EngineFactory {
     this.request = request;
     this.progress = progress;
     this.settings = settings(request);
-    this.images = new ImageSources(store);
+    this.images =
+        new ImageSources(
+            store, request.options().registry(), request.pull(), progress, settings.platform());
     this.rootfs = new StoreRootfs(store);
     this.indexer = new StoreLayerIndexer(store);
     BuildContexts contexts = new BuildContexts(mainContext(request), request.buildContexts());
@@ -42,7 +45,8 @@ public final class EngineFactory {
             Optional.ofNullable(request.options().runtime()),
             progress,
             store.root().resolve("cache-mounts"),
-            request.options().secrets());
+            request.options().secrets(),
+            request.options().ssh());
     this.inputs =
         new StageInputs(
             settings,
@@ -72,6 +76,15 @@ public final class EngineFactory {
   /** Unpacks the image's filesystem (for the local and tar outputs). */
   public java.nio.file.Path rootfs(BuiltImage image) throws IOException {
     return rootfs.materialize(image.stage());
+  }
+
+  /** The owners of the unpacked files (recorded when they could not be set). */
+  public dev.jbuild.layer.FileOwnership owners() throws IOException {
+    return rootfs.owners();
+  }
+
+  public dev.jbuild.registry.RegistryOptions registryOptions() {
+    return request.options().registry();
   }
 
   public BuildSettings settings() {
@@ -113,7 +126,7 @@ public final class EngineFactory {
     if (request.context() == null) {
       return null;
     }
-    return new SourceTree(
-        request.context(), IgnoreRules.matcher(request.ignoreText()), "build context");
+    DockerIgnore ignore = IgnoreRules.of(request.ignoreText());
+    return new SourceTree(request.context(), ignore::matches, ignore::walkInto, "build context");
   }
 }

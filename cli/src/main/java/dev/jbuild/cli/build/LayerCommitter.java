@@ -1,17 +1,17 @@
 package dev.jbuild.cli.build;
 
 import dev.jbuild.cli.build.copy.FileEntry;
+import dev.jbuild.layer.ChangeSets;
 import dev.jbuild.layer.EntryMeta;
+import dev.jbuild.layer.FileOwnership;
 import dev.jbuild.layer.FileSource;
 import dev.jbuild.layer.LayerBuilder;
 import dev.jbuild.layer.LayerRef;
-import dev.jbuild.layer.UpperDirChanges;
 import dev.jbuild.store.LocalStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /** Writes planned entries as one layer blob into the store. */
 final class LayerCommitter {
@@ -37,10 +37,14 @@ final class LayerCommitter {
     return new LayerResult(ref.descriptor(settings.dockerFormat()), ref.diffId());
   }
 
-  /** Commits a RUN's overlay upper dir, leaving out the sandbox's mount stubs. */
-  LayerResult commitUpper(Path upper, List<String> removedStubs) throws IOException {
-    LayerBuilder layer = LayerBuilder.create().clampTimes(settings.sourceDateEpoch());
-    UpperDirChanges.addTo(layer, upper, Set.copyOf(removedStubs));
+  /**
+   * Commits a RUN's overlay upper dir. The sandbox has already removed the mount stubs it made, so
+   * what is left is exactly what the step changed.
+   */
+  LayerResult commitUpper(Path upper) throws IOException {
+    LayerBuilder layer =
+        ChangeSets.fromOverlayUpper(upper, FileOwnership.chown())
+            .clampTimes(settings.sourceDateEpoch());
     LayerRef ref = layer.commit(store, settings.compression());
     return new LayerResult(ref.descriptor(settings.dockerFormat()), ref.diffId());
   }

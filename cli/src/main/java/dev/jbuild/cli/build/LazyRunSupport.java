@@ -21,6 +21,7 @@ final class LazyRunSupport implements StageInputs.RunSupplier {
   private final Progress progress;
   private final Path cacheRoot;
   private final Map<String, Path> secrets;
+  private final Map<String, Path> ssh;
   private @Nullable StageInputs inputs;
   private @Nullable RunnerSupport support;
   private @Nullable RunStep step;
@@ -31,7 +32,9 @@ final class LazyRunSupport implements StageInputs.RunSupplier {
       Optional<Path> runtime,
       Progress progress,
       Path cacheRoot,
-      Map<String, Path> secrets) {
+      Map<String, Path> secrets,
+      Map<String, Path> ssh) {
+    this.ssh = ssh;
     this.rootlessSupplier = rootless;
     this.isolation = isolation;
     this.runtime = runtime;
@@ -50,7 +53,8 @@ final class LazyRunSupport implements StageInputs.RunSupplier {
       support();
       step =
           new RunStep(
-              java.util.Objects.requireNonNull(inputs), new RunMounts(inputs, cacheRoot, secrets));
+              java.util.Objects.requireNonNull(inputs),
+              new RunMounts(inputs, cacheRoot, secrets, ssh));
     }
     return step;
   }

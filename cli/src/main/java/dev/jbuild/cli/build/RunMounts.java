@@ -22,29 +22,54 @@ final class RunMounts {
   private final StageInputs inputs;
   private final Path cacheRoot;
   private final Map<String, Path> secrets;
+  private final Map<String, Path> sshSockets;
 
-  RunMounts(StageInputs inputs, Path cacheRoot, Map<String, Path> secrets) {
+  RunMounts(StageInputs inputs, Path cacheRoot, Map<String, Path> secrets, Map<String, Path> ssh) {
     this.inputs = inputs;
     this.cacheRoot = cacheRoot;
     this.secrets = secrets;
+    this.sshSockets = ssh;
   }
 
-  List<SandboxMount> forStep(Instruction.Run run, StageState state) throws IOException {
+  /** The mounts of one RUN and the variables they add to its environment (ssh, secret env=). */
+  record StepMounts(List<SandboxMount> mounts, List<String> env) {}
+
+  StepMounts forStep(Instruction.Run run, StageState state) throws IOException {
     List<SandboxMount> out = new ArrayList<>();
+    List<String> env = new ArrayList<>();
+    int sshIndex = 0;
     for (Mount m : run.mounts()) {
-      String target = absolute(Objects.requireNonNullElse(m.target(), ""), state);
       switch (m.type()) {
-        case BIND -> out.add(bind(m, target));
-        case CACHE -> out.add(cache(m, target));
-        case TMPFS -> out.add(new SandboxMount.Tmpfs(target, m.sizeBytes()));
-        case SECRET -> secret(m, target, out);
-        case SSH ->
-            throw new StepFailure(
-                "RUN --mount=type=ssh needs an SSH agent forwarded with --ssh, which jbuild"
-                    + " does not offer yet; remove the mount or fetch the sources in the context");
+        case BIND -> out.add(bind(m, target(m, state)));
+        case CACHE -> out.add(cache(m, target(m, state)));
+        case TMPFS -> out.add(new SandboxMount.Tmpfs(target(m, state), m.sizeBytes()));
+        case SECRET -> secret(m, target(m, state), out, env);
+        case SSH -> ssh(m, state, sshIndex++, out, env);
       }
     }
-    return out;
+    return new StepMounts(out, env);
+  }
+
+  private static String target(Mount m, StageState state) {
+    return absolute(Objects.requireNonNullElse(m.target(), ""), state);
+  }
+
+  /**
+   * Forwards the agent socket given with {@code --ssh ID[=SOCKET]} and points SSH_AUTH_SOCK at it.
+   */
+  private void ssh(Mount m, StageState state, int index, List<SandboxMount> out, List<String> env) {
+    String id = m.id() != null && !m.id().isEmpty() ? m.id() : "default";
+    Path socket = sshSockets.get(id);
+    if (socket == null) {
+      if (m.required()) {
+        throw new StepFailure(
+            "ssh agent \"" + id + "\" is required but was not given; pass --ssh " + id);
+      }
+      return;
+    }
+    String target = m.target() != null ? target(m, state) : "/run/buildkit/ssh_agent." + index;
+    out.add(new SandboxMount.Bind(socket, target, false));
+    env.add("SSH_AUTH_SOCK=" + target);
   }
 
   private SandboxMount bind(Mount m, String target) throws IOException {
@@ -79,7 +104,8 @@ final class RunMounts {
     return new SandboxMount.Bind(dir, target, m.readOnly());
   }
 
-  private void secret(Mount m, String target, List<SandboxMount> out) {
+  private void secret(Mount m, String target, List<SandboxMount> out, List<String> env)
+      throws IOException {
     String id = m.id() != null ? m.id() : "";
     Path file = secrets.get(id);
     if (file == null) {
@@ -93,11 +119,11 @@ final class RunMounts {
       }
       return;
     }
-    if (m.env() != null && m.target() == null) {
-      throw new StepFailure(
-          "secret \"" + id + "\" as an environment variable is not supported; mount it as a file");
-    }
     out.add(new SandboxMount.Bind(file, target, true));
+    if (m.env() != null) {
+      // Only this step's process sees the value: never the config, history or logs.
+      env.add(m.env() + "=" + Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+    }
   }
 
   private static void chown(Path dir, Mount m) {

@@ -34,8 +34,8 @@ final class RunStep {
     this.mounts = mounts;
   }
 
-  /** What the step left behind: its upper dir and the stub paths to leave out of the layer. */
-  record Outcome(Path upper, List<String> removedStubs, List<String> argv) {}
+  /** What the step left behind: its upper dir (the change set) and the argv it ran. */
+  record Outcome(Path upper, List<String> argv) {}
 
   Outcome run(
       Instruction.Run run, StageState state, List<Path> lowers, List<String> runEnv, Task task)
@@ -51,15 +51,16 @@ final class RunStep {
       String cwd = workdir(state);
       Files.createDirectories(ScopedResolver.resolve(merged, cwd.substring(1), true));
       Ownership user = user(state, merged);
+      RunMounts.StepMounts stepMounts = mounts.forStep(run, state);
+      List<String> env = environment(runEnv, user, merged);
+      env.addAll(stepMounts.env());
       SandboxSpec.Builder spec =
           SandboxSpec.builder(merged, argv)
-              .env(environment(runEnv, user, merged))
+              .env(env)
               .cwd(cwd)
               .user(user.uid(), user.gid(), List.of())
               .network("none".equals(run.network()) ? Network.NONE : Network.HOST);
-      for (SandboxMount m : mounts.forStep(run, state)) {
-        spec.mount(m);
-      }
+      stepMounts.mounts().forEach(spec::mount);
       scriptMount(run, dir).ifPresent(spec::mount);
       try (TaskOutputStream out = new TaskOutputStream(task)) {
         result = rt.sandbox().run(spec.output(out, out).build());
@@ -72,7 +73,7 @@ final class RunStep {
               + "\" did not complete successfully: exit code: "
               + result.exitCode());
     }
-    return new Outcome(upper, result.removedStubs(), argv);
+    return new Outcome(upper, argv);
   }
 
   private static String workdir(StageState state) {

@@ -122,7 +122,7 @@ final class StageRunner {
   private void run(Instruction.Run r, List<String> runEnv, Task task) throws IOException {
     RunStep step = inputs.runStep();
     RunStep.Outcome out = step.run(r, state, lowers.realize(), runEnv, task);
-    LayerResult layer = inputs.committer().commitUpper(out.upper(), out.removedStubs());
+    LayerResult layer = inputs.committer().commitUpper(out.upper());
     inputs.indexer().apply(fs, layer.descriptor());
     lowers.addReady(out.upper());
     state = state.withLayer(layer, RunCommandLine.history(out.argv()), inputs.settings().now());

@@ -53,6 +53,11 @@ final class StoreRootfs implements RootfsMaterializer {
     return store.openBlob(d.digest());
   }
 
+  /** How unpacked files got their owners (set, or only recorded), for writing them out again. */
+  synchronized FileOwnership owners() throws IOException {
+    return owners(store.newTempDir());
+  }
+
   private FileOwnership owners(Path probeDir) throws IOException {
     if (owners == null) {
       owners = FileOwnership.detect(probeDir);

@@ -182,4 +182,38 @@ class BuildBehaviourTest {
     assertThat(r.exitCode).as(r.toString()).isZero();
     assertThat(r.out.trim()).matches("sha256:[0-9a-f]{64}");
   }
+
+  @Test
+  void dockerignoreHidesFilesAndTheDockerfileSpecificOneWins() throws Exception {
+    Path ctx = context("FROM scratch\nCOPY . /ctx/\n");
+    Files.writeString(ctx.resolve("keep.txt"), "k");
+    Files.writeString(ctx.resolve("secret.env"), "TOKEN=x");
+    Files.createDirectories(ctx.resolve("logs"));
+    Files.writeString(ctx.resolve("logs/a.log"), "a");
+    Files.writeString(ctx.resolve("logs/keep.log"), "k");
+    Files.writeString(ctx.resolve(".dockerignore"), "secret.env\nlogs\n!logs/keep.log\n");
+    Path out = tmp.resolve("fs");
+    CliRun r = CliRun.jbuild(store(), "build", "-o", out.toString(), ctx.toString());
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(out.resolve("ctx/keep.txt")).exists();
+    assertThat(out.resolve("ctx/secret.env")).doesNotExist();
+    assertThat(out.resolve("ctx/logs/a.log")).doesNotExist();
+    assertThat(out.resolve("ctx/logs/keep.log")).exists();
+
+    Files.writeString(ctx.resolve("Custom.Dockerfile"), "FROM scratch\nCOPY . /ctx/\n");
+    Files.writeString(ctx.resolve("Custom.Dockerfile.dockerignore"), "keep.txt\n");
+    Path out2 = tmp.resolve("fs2");
+    CliRun r2 =
+        CliRun.jbuild(
+            store(),
+            "build",
+            "-f",
+            ctx.resolve("Custom.Dockerfile").toString(),
+            "-o",
+            out2.toString(),
+            ctx.toString());
+    assertThat(r2.exitCode).as(r2.toString()).isZero();
+    assertThat(out2.resolve("ctx/keep.txt")).doesNotExist();
+    assertThat(out2.resolve("ctx/secret.env")).exists();
+  }
 }

@@ -79,13 +79,12 @@ public final class CopyPlanner {
       children = list.sorted().toList();
     }
     for (Path child : children) {
-      if (tree.isExcluded(child)) {
-        continue;
-      }
       String childTarget = join(target, child.getFileName().toString());
       if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-        addDirectoryContents(tree, child, childTarget);
-      } else {
+        if (tree.mayHoldIncluded(child)) {
+          addDirectoryContents(tree, child, childTarget);
+        }
+      } else if (!tree.isExcluded(child)) {
         put(entryFor(child, childTarget));
       }
     }

@@ -14,12 +14,20 @@ import java.util.stream.Stream;
  *
  * @param root the directory on disk
  * @param excluded paths hidden from the build (the .dockerignore matcher), relative to root
+ * @param walkInto whether an excluded directory may still hold re-included paths ({@code !x})
  * @param description how errors name this tree ("build context", "stage builder")
  */
-public record SourceTree(Path root, Predicate<String> excluded, String description) {
+public record SourceTree(
+    Path root, Predicate<String> excluded, Predicate<String> walkInto, String description) {
 
   public static SourceTree of(Path root, String description) {
-    return new SourceTree(root, p -> false, description);
+    return new SourceTree(root, p -> false, p -> true, description);
+  }
+
+  /** Whether a directory must be walked: not excluded, or re-included paths may be inside. */
+  public boolean mayHoldIncluded(Path dir) {
+    String rel = ScopedResolver.relativize(root, dir);
+    return rel.isEmpty() || !excluded.test(rel) || walkInto.test(rel);
   }
 
   /** Matches one source argument (with wildcards) to the paths it names, sorted. */

@@ -31,7 +31,7 @@ class CopyPlannerTest {
     Files.writeString(ctx.resolve("b.txt"), "b");
     Files.writeString(ctx.resolve("secret.key"), "k");
     Files.createSymbolicLink(ctx.resolve("escape"), Path.of("/etc"));
-    tree = new SourceTree(ctx, p -> p.equals("secret.key"), "build context");
+    tree = new SourceTree(ctx, p -> p.equals("secret.key"), p -> true, "build context");
   }
 
   private List<String> paths(CopyPlanner p) {
