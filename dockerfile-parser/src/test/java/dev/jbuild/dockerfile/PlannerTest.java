@@ -186,4 +186,11 @@ class PlannerTest {
     assertThat(plan.stages().get(1).dependsOn()).isEmpty();
     assertThat(List.of(plan.stages().get(0).displayName())).containsExactly("build");
   }
+
+  @Test
+  void invalidFromPlatformIsRejectedAfterExpansion() {
+    assertThatThrownBy(() -> plan("ARG P=linux\nFROM --platform=$P a\n", Map.of(), null))
+        .isInstanceOf(BuildPlanException.class)
+        .hasMessage("Dockerfile:2:6: invalid platform linux");
+  }
 }
