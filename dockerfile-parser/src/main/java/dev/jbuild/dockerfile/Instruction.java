@@ -30,8 +30,9 @@ public sealed interface Instruction {
       implements Instruction {}
 
   /**
-   * {@code RUN}; {@code mountSpecs} are the raw {@code --mount} values (re-parsed with variables
-   * expanded by {@link StageScope}); {@code network} is default|none|host, {@code security}
+   * {@code RUN}; {@code mountSpecs} are the raw {@code --mount} values. At parse time {@code
+   * mounts} holds the specs without variables; {@link StageScope#apply} returns every mount,
+   * re-parsed from the expanded values. {@code network} is default|none|host, {@code security}
    * sandbox|insecure, both null when not given.
    */
   record Run(
