@@ -85,7 +85,7 @@ public final class Planner {
   private void globalArg(Instruction.Arg arg) throws DockerfileException {
     Map<String, String> updates = new LinkedHashMap<>();
     for (ArgDecl decl : arg.args()) {
-      String name = expand(decl.name(), arg);
+      String name = decl.name();
       declared.add(name);
       String value = req.buildArgs().get(name);
       if (value == null && decl.defaultValue() != null) {
