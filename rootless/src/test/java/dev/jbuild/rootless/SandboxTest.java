@@ -100,7 +100,10 @@ class SandboxTest {
     Host h = root().host();
     Path bin = java.nio.file.Files.createDirectory(tmp.resolve("bin"));
     for (String tool : List.of("unshare", "mount", "setpriv", "env", "hostname")) {
-      java.nio.file.Files.createSymbolicLink(bin.resolve(tool), h.tools().find(tool).orElseThrow());
+      Path wrapper = bin.resolve(tool);
+      java.nio.file.Files.writeString(
+          wrapper, "#!/bin/sh\nexec " + h.tools().find(tool).orElseThrow() + " \"$@\"\n");
+      wrapper.toFile().setExecutable(true);
     }
     Tools noRunc = new Tools(List.of(bin));
     Host host =
