@@ -1,5 +1,6 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.cli.build.BuildOptions;
 import dev.jbuild.cli.build.BuildRequest;
 import dev.jbuild.cli.output.OutputSpecException;
 import dev.jbuild.cli.output.OutputSpecs;
@@ -7,6 +8,7 @@ import dev.jbuild.cli.output.OutputTarget;
 import dev.jbuild.cli.progress.Progress;
 import dev.jbuild.cli.progress.ProgressFactory;
 import dev.jbuild.cli.progress.ProgressMode;
+import dev.jbuild.layer.Compression;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,6 +111,36 @@ final class BuildCommand implements Callable<Integer> {
       description = "auto, tty, plain, quiet or rawjson (default: auto; BUILDKIT_PROGRESS).")
   @Nullable String progress;
 
+  @Option(
+      names = "--format",
+      paramLabel = "oci|docker",
+      description = "Manifest and config format (default: oci).")
+  String format = "oci";
+
+  @Option(
+      names = "--compression-format",
+      paramLabel = "gzip|zstd|uncompressed",
+      description = "Layer compression (default: gzip).")
+  String compression = "gzip";
+
+  @Option(
+      names = "--isolation",
+      paramLabel = "MODE",
+      description = "RUN sandbox: auto, oci (runc/crun), rootless (built-in) or chroot.")
+  String isolation = "auto";
+
+  @Option(names = "--runtime", paramLabel = "PATH", description = "OCI runtime for isolation oci.")
+  @Nullable Path runtime;
+
+  @Option(
+      names = "--secret",
+      paramLabel = "id=ID,src=FILE",
+      description = "A secret RUN --mount=type=secret can mount (never stored in the image).")
+  List<String> secrets = new ArrayList<>();
+
+  @Option(names = NamespaceReexec.STDIN_DOCKERFILE_FLAG, hidden = true)
+  @Nullable Path dockerfileTextFile;
+
   private final Map<String, String> env;
 
   BuildCommand() {
@@ -122,6 +154,9 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     BuildRequest request = request();
+    if (NamespaceReexec.needed(request, env)) {
+      return NamespaceReexec.run(spec, request, env);
+    }
     ProgressMode mode = progressMode();
     try (Progress display = ProgressFactory.create(mode, spec.commandLine().getErr())) {
       BuildOutcome outcome = BuildRunner.run(request, display);
@@ -143,7 +178,7 @@ final class BuildCommand implements Callable<Integer> {
   }
 
   BuildRequest request() throws IOException {
-    DockerfileSource source = DockerfileSource.resolve(context, file);
+    DockerfileSource source = DockerfileSource.resolve(context, file, dockerfileTextFile);
     List<String> names = new ArrayList<>();
     List<OutputTarget> targets = new ArrayList<>();
     try {
@@ -178,7 +213,27 @@ final class BuildCommand implements Callable<Integer> {
         iidFile,
         metadataFile,
         store.storeRoot(env),
-        env);
+        env,
+        options());
+  }
+
+  private BuildOptions options() {
+    boolean docker;
+    switch (format.toLowerCase(java.util.Locale.ROOT)) {
+      case "oci" -> docker = false;
+      case "docker" -> docker = true;
+      default -> throw new UsageError("--format \"" + format + "\": use oci or docker");
+    }
+    Compression comp;
+    try {
+      comp = Compression.parse(compression);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(String.valueOf(e.getMessage()));
+    }
+    if (!List.of("auto", "oci", "rootless", "chroot").contains(isolation)) {
+      throw new UsageError("--isolation \"" + isolation + "\": use auto, oci, rootless or chroot");
+    }
+    return new BuildOptions(docker, comp, isolation, runtime, SecretSpecs.parse(secrets));
   }
 
   private Map<String, Path> namedContexts() {

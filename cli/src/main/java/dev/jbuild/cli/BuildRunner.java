@@ -1,13 +1,68 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.cli.build.BuildEngine;
+import dev.jbuild.cli.build.BuildFailedException;
 import dev.jbuild.cli.build.BuildRequest;
+import dev.jbuild.cli.build.BuiltImage;
+import dev.jbuild.cli.build.EngineFactory;
 import dev.jbuild.cli.progress.Progress;
+import dev.jbuild.dockerfile.BuildPlan;
+import dev.jbuild.dockerfile.BuildPlanner;
+import dev.jbuild.dockerfile.Dockerfile;
+import dev.jbuild.dockerfile.DockerfileException;
+import dev.jbuild.dockerfile.PlanRequest;
+import dev.jbuild.dockerfile.Platform;
+import dev.jbuild.dockerfile.Warning;
+import dev.jbuild.store.LocalStore;
+import java.io.IOException;
 
-/** TEMPORARY: replaced by the engine. */
+/** Runs one build: parse, plan, execute, assemble, export. */
 final class BuildRunner {
   private BuildRunner() {}
 
-  static BuildOutcome run(BuildRequest request, Progress progress) {
-    throw new UserError("engine pending");
+  static BuildOutcome run(BuildRequest request, Progress progress) throws IOException {
+    Dockerfile dockerfile;
+    BuildPlan plan;
+    try {
+      dockerfile = Dockerfile.parse(request.dockerfileName(), request.dockerfileText());
+      dockerfile.warnings().forEach(w -> progress.message(warning(w, request)));
+      String platform =
+          request.platform() == null ? PlatformNames.hostPlatform() : request.platform();
+      plan =
+          BuildPlanner.plan(
+              dockerfile,
+              new PlanRequest(
+                  request.buildArgs(),
+                  request.target(),
+                  Platform.parse(PlatformNames.hostPlatform()),
+                  Platform.parse(platform)));
+      plan.warnings().forEach(w -> progress.message(warning(w, request)));
+    } catch (DockerfileException e) {
+      throw new UserError(e.userMessage(), e);
+    }
+    try (LocalStore store = LocalStore.open(request.storeRoot())) {
+      EngineFactory factory = EngineFactory.create(store, request, progress);
+      BuildEngine engine = factory.engine();
+      BuiltImage image;
+      try {
+        image = factory.assemble(engine.build(plan));
+      } catch (DockerfileException e) {
+        throw new UserError(e.userMessage(), e);
+      } catch (BuildFailedException e) {
+        throw new UserError(String.valueOf(e.getMessage()), e);
+      }
+      Exports.write(store, factory, image, request, progress);
+      progress.message("writing image " + image.imageId() + " done");
+      return new BuildOutcome(image.imageId(), image.manifestDescriptor().digest().toString());
+    }
+  }
+
+  private static String warning(Warning w, BuildRequest request) {
+    return "WARNING: "
+        + request.dockerfileName()
+        + ":"
+        + w.location().startLine()
+        + ": "
+        + w.message();
   }
 }

@@ -15,9 +15,22 @@ import org.jspecify.annotations.Nullable;
 record DockerfileSource(
     @Nullable Path contextDir, String displayName, String text, @Nullable String ignoreText) {
 
-  static DockerfileSource resolve(String context, @Nullable String file) throws IOException {
+  /**
+   * @param textFile when set, the Dockerfile text (a re-executed build gets the text its parent
+   *     read, instead of reading the file or stdin again)
+   */
+  static DockerfileSource resolve(String context, @Nullable String file, @Nullable Path textFile)
+      throws IOException {
+    if (textFile != null) {
+      return read(context, file, Files.readString(textFile, StandardCharsets.UTF_8));
+    }
+    return read(context, file, null);
+  }
+
+  private static DockerfileSource read(String context, @Nullable String file, @Nullable String text)
+      throws IOException {
     if (context.equals("-")) {
-      return new DockerfileSource(null, "Dockerfile", readStdin(), null);
+      return new DockerfileSource(null, "Dockerfile", text != null ? text : readStdin(), null);
     }
     Path ctx = Path.of(context).toAbsolutePath().normalize();
     if (!Files.isDirectory(ctx)) {
@@ -25,7 +38,8 @@ record DockerfileSource(
           "unable to prepare context: path \"" + context + "\" not found or not a directory");
     }
     if ("-".equals(file)) {
-      return new DockerfileSource(ctx, "Dockerfile", readStdin(), readIgnore(ctx, null));
+      String t = text != null ? text : readStdin();
+      return new DockerfileSource(ctx, "Dockerfile", t, readIgnore(ctx, null));
     }
     Path dockerfile = file == null ? ctx.resolve("Dockerfile") : Path.of(file).toAbsolutePath();
     if (!Files.isRegularFile(dockerfile)) {
@@ -35,11 +49,8 @@ record DockerfileSource(
               + ": no such file; pass its path with -f");
     }
     String name = file == null ? "Dockerfile" : file;
-    return new DockerfileSource(
-        ctx,
-        name,
-        Files.readString(dockerfile, StandardCharsets.UTF_8),
-        readIgnore(ctx, dockerfile));
+    String t = text != null ? text : Files.readString(dockerfile, StandardCharsets.UTF_8);
+    return new DockerfileSource(ctx, name, t, readIgnore(ctx, dockerfile));
   }
 
   private static @Nullable String readIgnore(Path ctx, @Nullable Path dockerfile)

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
     description = "Build OCI container images from Dockerfiles, without a daemon and without root.",
     subcommands = {
       BuildCommand.class,
+      UnshareCommand.class,
       VersionCommand.class,
       ImagesCommand.class,
       InspectCommand.class,

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Entry point: builds the command tree and turns failures into exit codes. */
@@ -18,12 +19,17 @@ public final class Main {
 
   /** Runs one command line; returns the exit code (0 ok, 1 failed, 2 usage error). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = newCommandLine(out, err);
+    return run(args, out, err, System.getenv());
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter)} with an explicit environment. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    CommandLine cli = newCommandLine(out, err, env);
     return cli.execute(args);
   }
 
-  static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new JbuildCommand());
+  static CommandLine newCommandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
+    CommandLine cli = new CommandLine(new JbuildCommand(), new EnvFactory(env));
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -32,7 +32,7 @@ public record Dockerfile(
    */
   public static Dockerfile parse(String file, String text) throws DockerfileException {
     AstParser.Result ast = AstParser.parse(file, text);
-    List<String> lines = text.lines().toList();
+    List<String> lines = List.of(text.split("\n", -1));
     List<Instruction> out = new ArrayList<>();
     for (AstNode node : ast.nodes()) {
       try {
@@ -45,13 +45,41 @@ public record Dockerfile(
         file, ast.escape(), ast.directives(), List.copyOf(out), ast.warnings(), ast.dump());
   }
 
-  /** The stage-less view: the AST dump lines as in BuildKit's {@code parser} test results. */
+  /**
+   * Parses the ONBUILD triggers stored in a base image's config ({@code config.OnBuild}); they run
+   * first in a stage built FROM that image.
+   *
+   * @throws InvalidInstructionException a trigger is malformed or not allowed as a trigger
+   */
+  public static List<Instruction> parseTriggers(String image, List<String> triggers)
+      throws DockerfileException {
+    List<Instruction> out = new ArrayList<>();
+    String file = "ONBUILD of " + image;
+    for (int i = 0; i < triggers.size(); i++) {
+      String trigger = triggers.get(i);
+      List<Instruction> parsed = parse(file, "ONBUILD " + trigger).instructions();
+      Instruction only = parsed.get(0);
+      if (parsed.size() != 1 || !(only instanceof Instruction.Onbuild ob)) {
+        throw new InvalidInstructionException(
+                "ONBUILD trigger " + (i + 1) + " is not a single instruction: " + trigger,
+                "the base image " + image + " carries a malformed ONBUILD trigger")
+            .at(new Where(file, i + 1, 1, trigger));
+      }
+      out.add(ob.trigger());
+    }
+    return List.copyOf(out);
+  }
+
+  /** The AST in BuildKit's reference dump format, as in its {@code parser} test results. */
   public String dump() {
     return astDump;
   }
 
   static Where where(String file, List<String> lines, int line, String detail) {
     String source = line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
+    if (source.endsWith("\r")) {
+      source = source.substring(0, source.length() - 1);
+    }
     if (source.startsWith("\uFEFF")) {
       source = source.substring(1);
     }

@@ -14,7 +14,7 @@ public record Heredoc(
 
   /** The body with leading tabs removed from every line when {@link #chomp()} is set. */
   public String effectiveContent() {
-    return chomp ? content.replaceAll("(?m)^\t+", "") : content;
+    return chomp ? content.replaceAll("(?md)^\t+", "") : content;
   }
 
   /** A body starting with {@code #!} is run as a script rather than fed to the shell. */

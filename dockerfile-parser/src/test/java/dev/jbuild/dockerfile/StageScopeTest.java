@@ -139,4 +139,23 @@ class StageScopeTest {
         .hasMessage(
             "Dockerfile:2:1: failed to process \"${NOPE:?must be set}\": NOPE: must be set");
   }
+
+  @Test
+  void exposedPortsAreExpandedAndValidated() throws Exception {
+    List<Instruction> steps =
+        run(
+            "FROM a\nARG P=8080\nEXPOSE $P 53/udp 7000-7010\n",
+            Map.of(),
+            List.of(),
+            new ArrayList<>());
+    assertThat(((Instruction.Expose) steps.get(1)).ports())
+        .containsExactly("8080", "53/udp", "7000-7010");
+    assertThatThrownBy(
+            () -> run("FROM a\nEXPOSE 80/tcpx\n", Map.of(), List.of(), new ArrayList<>()))
+        .isInstanceOf(InvalidInstructionException.class)
+        .hasMessage("Dockerfile:2:1: invalid proto: tcpx");
+    assertThatThrownBy(() -> run("FROM a\nEXPOSE http\n", Map.of(), List.of(), new ArrayList<>()))
+        .isInstanceOf(InvalidInstructionException.class)
+        .hasMessage("Dockerfile:2:1: invalid containerPort: http");
+  }
 }

@@ -1,12 +1,12 @@
 package dev.jbuild.registry;
 
+import dev.jbuild.image.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.Set;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -60,7 +60,7 @@ final class BlobPuller {
           session.pause(session.retry().backoff(failures), step);
         }
       }
-      String actual = Sha256.format(t.md.digest());
+      String actual = t.md.digest().toString();
       if (t.have != size || !actual.equals(digest)) {
         throw new BlobVerificationException(
             session.failure(step, repository)
@@ -87,7 +87,7 @@ final class BlobPuller {
   private static final class Transfer {
     final Path file;
     final long size;
-    MessageDigest md = Sha256.newDigest();
+    Digests.Hasher md = Digests.hasher();
     long have;
 
     Transfer(Path file, long size) {
@@ -96,7 +96,7 @@ final class BlobPuller {
     }
 
     void restart() throws IOException {
-      md = Sha256.newDigest();
+      md = Digests.hasher();
       have = 0;
       Files.write(file, new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
     }

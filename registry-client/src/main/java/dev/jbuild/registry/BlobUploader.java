@@ -54,6 +54,14 @@ final class BlobUploader {
           throw new RegistryException(
               session.failure(step, repository) + RegistryErrors.describe(r));
         }
+        failures =
+            countFailure(
+                failures,
+                new TransientFailure(
+                    session.failure(step, repository) + "HTTP 416 (range not satisfiable)",
+                    java.time.Duration.ZERO,
+                    null),
+                step);
       } catch (TransientFailure e) {
         failures = countFailure(failures, e, step);
       }
@@ -117,6 +125,11 @@ final class BlobUploader {
     }
     String v = range.startsWith("bytes=") ? range.substring(6) : range;
     int dash = v.indexOf('-');
+    // distribution answers "0-0" both for an empty session and for one byte; chunks are never
+    // a single byte, so read it as empty.
+    if (v.strip().equals("0-0")) {
+      return 0;
+    }
     try {
       return dash < 0 ? fallback : Long.parseLong(v.substring(dash + 1).strip()) + 1;
     } catch (NumberFormatException e) {

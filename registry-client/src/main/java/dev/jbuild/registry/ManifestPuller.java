@@ -1,5 +1,6 @@
 package dev.jbuild.registry;
 
+import dev.jbuild.image.MediaTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
@@ -13,10 +14,10 @@ final class ManifestPuller {
   static final String ACCEPT =
       String.join(
           ", ",
-          MediaTypeNames.OCI_MANIFEST,
-          MediaTypeNames.OCI_INDEX,
-          MediaTypeNames.DOCKER_MANIFEST,
-          MediaTypeNames.DOCKER_MANIFEST_LIST);
+          MediaTypes.OCI_MANIFEST,
+          MediaTypes.OCI_INDEX,
+          MediaTypes.DOCKER_MANIFEST,
+          MediaTypes.DOCKER_MANIFEST_LIST);
   private static final int MAX_MANIFEST = 4 << 20;
 
   private final Session session;
@@ -79,6 +80,6 @@ final class ManifestPuller {
       return header;
     }
     String declared = ManifestJson.mediaType(bytes);
-    return declared.isEmpty() ? MediaTypeNames.OCI_MANIFEST : declared;
+    return declared.isEmpty() ? MediaTypes.OCI_MANIFEST : declared;
   }
 }

@@ -1,6 +1,8 @@
 package dev.jbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jbuild.image.MediaTypes;
+import dev.jbuild.image.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,13 +221,14 @@ public final class RegistryClient implements AutoCloseable {
   static void awaitAll(List<? extends Future<?>> futures) {
     RuntimeException failure = null;
     for (Future<?> f : futures) {
+      // Wait for every task, even after a failure, so none is still writing a temp file when
+      // the caller sees the error.
       try {
-        if (failure == null) {
-          f.get();
-        } else {
-          f.cancel(true);
-        }
+        f.get();
       } catch (ExecutionException e) {
+        if (failure != null) {
+          continue;
+        }
         Throwable c = e.getCause();
         if (c instanceof RuntimeException re) {
           failure = re;
@@ -236,7 +239,8 @@ public final class RegistryClient implements AutoCloseable {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        failure = new RegistryException("interrupted");
+        futures.forEach(x -> x.cancel(true));
+        throw new RegistryException("interrupted");
       }
     }
     if (failure != null) {
@@ -264,7 +268,7 @@ public final class RegistryClient implements AutoCloseable {
       ManifestBlob index = null;
       ManifestBlob manifest = top;
       JsonNode tree = ManifestJson.tree(top.bytes(), where);
-      if (MediaTypeNames.isIndex(top.mediaType()) || tree.has("manifests")) {
+      if (MediaTypes.isIndex(top.mediaType()) || tree.has("manifests")) {
         index = top;
         String digest = choose(tree, platform);
         manifest = new ManifestPuller(s).pull(source.repository(), digest);
@@ -295,7 +299,7 @@ public final class RegistryClient implements AutoCloseable {
         String os = p.path("os").asText("");
         String arch = p.path("architecture").asText("");
         String variant = p.path("variant").asText("");
-        if (platform.matches(os, arch, variant.isEmpty() ? null : variant)) {
+        if (PlatformMatch.matches(platform, os, arch, variant.isEmpty() ? null : variant)) {
           return m.digest();
         }
         available.add(os + "/" + arch + (variant.isEmpty() ? "" : "/" + variant));

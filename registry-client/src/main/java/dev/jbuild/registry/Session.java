@@ -90,7 +90,7 @@ final class Session {
   }
 
   private HttpUrl ping() {
-    HttpUrl https = HttpUrl.get("https://" + registry + "/v2/");
+    HttpUrl https = HttpUrl.get("https://" + apiHost(registry) + "/v2/");
     try {
       return pingAt(https);
     } catch (IOException e) {
@@ -105,7 +105,7 @@ final class Session {
             e);
       }
       try {
-        return pingAt(HttpUrl.get("http://" + registry + "/v2/"));
+        return pingAt(HttpUrl.get("http://" + apiHost(registry) + "/v2/"));
       } catch (IOException e2) {
         throw new RegistryException(
             "connect to " + registry + ": HTTPS: " + e.getMessage() + "; HTTP: " + e2.getMessage(),
@@ -124,6 +124,11 @@ final class Session {
       }
       return url;
     }
+  }
+
+  /** Docker Hub's API is not served on docker.io itself. */
+  static String apiHost(String registry) {
+    return registry.equals(ImageReference.DOCKER_HUB) ? "registry-1.docker.io" : registry;
   }
 
   static String pullScope(String repository) {

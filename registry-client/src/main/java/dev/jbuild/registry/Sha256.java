@@ -1,31 +1,18 @@
 package dev.jbuild.registry;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.jbuild.image.Digests;
 
-/** The one place this module hashes content. */
+/** Digest text helpers; all hashing goes through layer-builder's {@link Digests}. */
 final class Sha256 {
   private Sha256() {}
 
-  static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("[internal error] JVM without SHA-256", e);
-    }
-  }
-
   static String digest(byte[] bytes) {
-    return format(newDigest().digest(bytes));
+    return Digests.sha256(bytes).toString();
   }
 
-  static String format(byte[] hash) {
-    return "sha256:" + HexFormat.of().formatHex(hash);
-  }
-
+  /** {@code sha256:} and 12 hex digits, for messages; other identifiers unchanged. */
   static String shortForm(String digest) {
     int colon = digest.indexOf(':');
-    return digest.length() > colon + 13 ? digest.substring(0, colon + 13) : digest;
+    return colon > 0 && digest.length() > colon + 13 ? digest.substring(0, colon + 13) : digest;
   }
 }

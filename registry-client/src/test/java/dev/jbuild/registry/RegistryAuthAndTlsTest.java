@@ -3,6 +3,7 @@ package dev.jbuild.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jbuild.image.Platform;
 import dev.jbuild.registry.testkit.DirectorySink;
 import dev.jbuild.registry.testkit.FaultProxy;
 import dev.jbuild.registry.testkit.RandomImage;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** HTTPS with a test CA, htpasswd basic auth and token auth against the real registry. */
 class RegistryAuthAndTlsTest {
-  private static final Platform AMD64 = new Platform("linux", "amd64", null);
+  private static final Platform AMD64 = Platform.of("linux", "amd64", null);
 
   @TempDir Path tmp;
 

@@ -3,6 +3,7 @@ package dev.jbuild.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jbuild.image.Platform;
 import dev.jbuild.registry.testkit.DirectorySink;
 import dev.jbuild.registry.testkit.RandomImage;
 import dev.jbuild.registry.testkit.RealRegistry;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Push and pull against Debian's real distribution registry, checked with skopeo. */
 class RegistryRoundTripTest {
-  private static final Platform AMD64 = new Platform("linux", "amd64", null);
+  private static final Platform AMD64 = Platform.of("linux", "amd64", null);
 
   @TempDir Path tmp;
 

@@ -27,14 +27,17 @@ final class BuiltinSandbox implements Sandbox {
 
   @Override
   public SandboxResult run(SandboxSpec spec) {
+    spec.requireBindSources();
     Path work = Processes.privateTempDir(host.tempDir(), "jbuild-step-");
     MountStubs stubs = new MountStubs(spec.rootfs());
     try {
+      SandboxSkeleton skeleton = SandboxSkeleton.create(work);
+      EtcFiles etc = EtcFiles.write(work, spec.hostname(), spec.network());
+      BuiltinScript script = new BuiltinScript(host.tools(), facts, spec, stubs, skeleton, etc);
+      Path fstab = Files.writeString(work.resolve("fstab"), script.fstab());
       Path status = work.resolve("status");
-      Path script = work.resolve("setup.sh");
-      Files.writeString(
-          script, new BuiltinScript(host.tools(), facts, spec, stubs, work).text(status));
-      int code = StepProcess.run(launcher(spec, script), spec);
+      Path setup = Files.writeString(work.resolve("setup.sh"), script.script(status, fstab));
+      int code = StepProcess.run(launcher(spec, setup), spec);
       SetupStatus.check(status, "built-in sandbox");
       return new SandboxResult(code, stubs.removeAll());
     } catch (IOException e) {

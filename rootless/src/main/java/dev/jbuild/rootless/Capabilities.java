@@ -25,10 +25,11 @@ final class Capabilities {
 
   private Capabilities() {}
 
-  /** The set as setpriv's {@code --bounding-set} argument. */
-  static String setprivBoundingSet() {
+  /** The set as setpriv's {@code --bounding-set} argument, optionally without CAP_MKNOD. */
+  static String setprivBoundingSet(boolean withMknod) {
     return "-all,"
         + DOCKER_DEFAULT.stream()
+            .filter(c -> withMknod || !c.equals("CAP_MKNOD"))
             .map(c -> "+" + c.substring(4).toLowerCase(Locale.ROOT))
             .collect(Collectors.joining(","));
   }

@@ -9,9 +9,11 @@ import java.nio.file.Files;
  */
 final class ChrootSandbox implements Sandbox {
   private final Host host;
+  private final SandboxHostFacts facts;
 
-  ChrootSandbox(Host host) {
+  ChrootSandbox(Host host, SandboxHostFacts facts) {
     this.host = host;
+    this.facts = facts;
   }
 
   @Override
@@ -36,7 +38,7 @@ final class ChrootSandbox implements Sandbox {
       throw new SandboxException(
           "working directory " + spec.cwd() + " does not exist in the rootfs");
     }
-    int code = StepProcess.run(FinalExec.argv(host.tools(), spec, spec.rootfs(), true), spec);
+    int code = StepProcess.run(FinalExec.argv(host.tools(), spec, spec.rootfs(), facts), spec);
     return new SandboxResult(code, java.util.List.of());
   }
 }

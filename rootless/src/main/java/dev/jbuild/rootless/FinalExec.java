@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 final class FinalExec {
   private FinalExec() {}
 
-  static List<String> argv(Tools tools, SandboxSpec spec, Object rootfs, boolean setGroups) {
+  static List<String> argv(Tools tools, SandboxSpec spec, Object rootfs, SandboxHostFacts facts) {
+    boolean setGroups = facts.setGroupsAllowed();
     List<String> cmd = new ArrayList<>();
     cmd.add(tools.require("env", "run the step with its exact environment").toString());
     cmd.add("-i");
@@ -23,7 +24,9 @@ final class FinalExec {
     if (setGroups) {
       cmd.addAll(groups(spec));
     }
-    cmd.addAll(List.of("--bounding-set", Capabilities.setprivBoundingSet(), "--inh-caps", "-all"));
+    // as real root without a device cgroup, CAP_MKNOD would let a step open host disks
+    String caps = Capabilities.setprivBoundingSet(facts.inUserNamespace());
+    cmd.addAll(List.of("--bounding-set", caps, "--inh-caps", "-all"));
     cmd.add("--");
     cmd.add(tools.require("unshare", "enter the step's root").toString());
     cmd.addAll(List.of("--root=" + rootfs, "--wd=" + spec.cwd()));

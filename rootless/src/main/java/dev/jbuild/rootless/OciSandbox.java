@@ -31,6 +31,7 @@ final class OciSandbox implements Sandbox {
 
   @Override
   public SandboxResult run(SandboxSpec spec) {
+    spec.requireBindSources();
     Path work = Processes.privateTempDir(host.tempDir(), "jbuild-oci-");
     MountStubs stubs = new MountStubs(spec.rootfs());
     try {

@@ -84,7 +84,9 @@ public final class Rootless {
 
   /** Overlay snapshots in the current namespaces. */
   public Overlay overlay() {
-    return new Overlay(host, inUserNamespace());
+    // userxattr everywhere (root too): the opaque marker is then a user.* xattr, which the
+    // change-set reader sees through Java's user xattr view (trusted.* is not visible there).
+    return new Overlay(host, true);
   }
 
   /**

@@ -40,6 +40,16 @@ public record SandboxSpec(
     }
   }
 
+  /** Fails with a one-line message when a bind source is missing (before any setup). */
+  void requireBindSources() {
+    for (SandboxMount m : mounts) {
+      if (m instanceof SandboxMount.Bind b && !java.nio.file.Files.exists(b.source())) {
+        throw new SandboxException(
+            "bind mount source " + b.source() + " for " + b.target() + " does not exist");
+      }
+    }
+  }
+
   public static Builder builder(Path rootfs, List<String> argv) {
     return new Builder(rootfs, argv);
   }

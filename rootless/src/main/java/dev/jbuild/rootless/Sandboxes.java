@@ -19,7 +19,7 @@ final class Sandboxes {
     SandboxHostFacts facts = SandboxHostFacts.of(privilege);
     switch (requested) {
       case CHROOT:
-        return new SandboxChoice(new ChrootSandbox(host), "chroot (requested)");
+        return new SandboxChoice(new ChrootSandbox(host, facts), "chroot (requested)");
       case ROOTLESS:
         namespaceError(host)
             .ifPresent(
@@ -45,7 +45,8 @@ final class Sandboxes {
     if (nsError.isPresent()) {
       if (privilege instanceof Privilege.Root) {
         return new SandboxChoice(
-            new ChrootSandbox(host), "chroot: namespaces unavailable (" + nsError.get() + ")");
+            new ChrootSandbox(host, facts),
+            "chroot: namespaces unavailable (" + nsError.get() + ")");
       }
       throw new SandboxException("cannot create namespaces for RUN (" + nsError.get() + ")");
     }

@@ -16,7 +16,7 @@ final class SetupStatus {
     int marker = text.indexOf("error: ");
     if (marker >= 0) {
       String detail = text.substring(marker + "error: ".length()).replace('\n', ' ');
-      String before = text.substring(0, marker).strip().replace('\n', ' ');
+      String before = text.substring(0, marker).strip().lines().findFirst().orElse("");
       throw new SandboxException(
           sandbox + ": " + detail + (before.isEmpty() ? "" : " (" + before + ")"));
     }

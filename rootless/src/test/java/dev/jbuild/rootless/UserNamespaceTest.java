@@ -58,6 +58,26 @@ class UserNamespaceTest {
   }
 
   @Test
+  void withoutSubordinateRangeOnlyTheCallerIsMappedAndAWarningSaysSo() throws IOException {
+    TestUser.Result r =
+        user.run(
+            ChildJvm.command(
+                dir,
+                "unshare-without-range",
+                "sh",
+                "-c",
+                "id -u; cat /proc/self/uid_map; touch f; chown 1:1 f 2>/dev/null || echo refused"),
+            dir,
+            "");
+    assertThat(r.exit()).as(r.stderr()).isZero();
+    assertThat(r.stdout().lines().map(l -> l.strip().replaceAll("\\s+", " ")).toList())
+        .containsExactly("0", "0 " + user.uid() + " 1", "refused");
+    assertThat(r.stderr())
+        .startsWith("warning: no subordinate id range for user '" + user.name() + "'")
+        .containsOnlyOnce("warning:");
+  }
+
+  @Test
   void exitCodeAndStdioPassThroughTheNamespace() throws IOException {
     TestUser.Result r =
         user.run(

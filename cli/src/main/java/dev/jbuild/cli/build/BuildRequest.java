@@ -31,4 +31,5 @@ public record BuildRequest(
     @Nullable Path iidFile,
     @Nullable Path metadataFile,
     Path storeRoot,
-    Map<String, String> environment) {}
+    Map<String, String> environment,
+    BuildOptions options) {}

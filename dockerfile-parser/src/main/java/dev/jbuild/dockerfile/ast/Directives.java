@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,9 +12,6 @@ import org.jspecify.annotations.Nullable;
  * case-insensitive, each at most once; the escape token also drives line continuation.
  */
 final class Directives {
-  private static final Pattern DIRECTIVE =
-      Pattern.compile(
-          "^#[\\t\\n\\f\\r ]*([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*$");
   private static final Set<String> KNOWN = Set.of("syntax", "escape", "check");
 
   private final Map<String, String> seen = new LinkedHashMap<>();
@@ -36,27 +31,70 @@ final class Directives {
     if (done) {
       return false;
     }
-    Matcher m = DIRECTIVE.matcher(line);
-    if (!m.matches()) {
+    String[] kv = split(line);
+    if (kv == null || !KNOWN.contains(kv[0].toLowerCase(Locale.ROOT))) {
       done = true;
       return false;
     }
-    String key = m.group(1).toLowerCase(Locale.ROOT);
-    if (!KNOWN.contains(key)) {
-      done = true;
-      return false;
-    }
+    String key = kv[0].toLowerCase(Locale.ROOT);
     if (seen.containsKey(key)) {
       throw new DockerfileSyntaxException(
           "only one " + key + " parser directive can be used",
           "remove the repeated '# " + key + "=' line");
     }
-    String value = m.group(2);
-    seen.put(key, value);
+    seen.put(key, kv[1]);
     if (key.equals("escape")) {
-      setEscape(value);
+      setEscape(kv[1]);
     }
     return true;
+  }
+
+  /** {@code #\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$} without a regex (linear on long lines). */
+  private static String @Nullable [] split(String line) {
+    if (!line.startsWith("#")) {
+      return null;
+    }
+    int i = skipSpace(line, 1);
+    int keyStart = i;
+    if (i >= line.length() || !isAsciiLetter(line.charAt(i))) {
+      return null;
+    }
+    while (i < line.length() && (isAsciiLetter(line.charAt(i)) || isAsciiDigit(line.charAt(i)))) {
+      i++;
+    }
+    String key = line.substring(keyStart, i);
+    i = skipSpace(line, i);
+    if (i >= line.length() || line.charAt(i) != '=') {
+      return null;
+    }
+    i = skipSpace(line, i + 1);
+    int end = line.length();
+    while (end > i && isSpace(line.charAt(end - 1))) {
+      end--;
+    }
+    if (end <= i) {
+      return null;
+    }
+    return new String[] {key, line.substring(i, end)};
+  }
+
+  private static int skipSpace(String s, int i) {
+    while (i < s.length() && isSpace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private void setEscape(String value) throws DockerfileSyntaxException {

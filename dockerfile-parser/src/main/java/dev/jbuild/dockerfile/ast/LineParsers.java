@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Splits one logical line into keyword, flags and arguments, per instruction kind. */
 final class LineParsers {
+  private static final int MAX_ONBUILD_NESTING = 64;
   static final Pattern WHITESPACE = Pattern.compile("[\\t\\x0B\\f\\r ]+");
 
   private LineParsers() {}
@@ -24,6 +25,15 @@ final class LineParsers {
 
   /** Parses a logical line into a node (lines are attached by the caller). */
   static AstNode nodeFromLine(String line, char escape) throws DockerfileSyntaxException {
+    return nodeFromLine(line, escape, 0);
+  }
+
+  private static AstNode nodeFromLine(String line, char escape, int depth)
+      throws DockerfileSyntaxException {
+    if (depth > MAX_ONBUILD_NESTING) {
+      throw new DockerfileSyntaxException(
+          "ONBUILD nested too deeply", "ONBUILD takes one instruction that is not ONBUILD");
+    }
     String[] cmdline = WHITESPACE.split(GoText.trimSpace(line), 2);
     String keyword = cmdline[0];
     List<String> flags = new ArrayList<>();
@@ -31,12 +41,12 @@ final class LineParsers {
     if (cmdline.length == 2) {
       rest = GoText.trimSpace(BuilderFlags.extract(cmdline[1], flags));
     }
-    Args args = dispatch(keyword.toLowerCase(Locale.ROOT), rest, escape);
+    Args args = dispatch(keyword.toLowerCase(Locale.ROOT), rest, escape, depth);
     return new AstNode(
         keyword, List.copyOf(flags), args.args(), args.child(), args.json(), List.of(), line, 0, 0);
   }
 
-  private static Args dispatch(String keyword, String rest, char escape)
+  private static Args dispatch(String keyword, String rest, char escape, int depth)
       throws DockerfileSyntaxException {
     switch (keyword) {
       case "add", "copy", "volume":
@@ -56,7 +66,9 @@ final class LineParsers {
       case "maintainer", "stopsignal", "user", "workdir":
         return rest.isEmpty() ? Args.NONE : Args.of(List.of(rest));
       case "onbuild":
-        return rest.isEmpty() ? Args.NONE : new Args(List.of(), nodeFromLine(rest, escape), false);
+        return rest.isEmpty()
+            ? Args.NONE
+            : new Args(List.of(), nodeFromLine(rest, escape, depth + 1), false);
       default:
         return Args.of(List.of(""));
     }

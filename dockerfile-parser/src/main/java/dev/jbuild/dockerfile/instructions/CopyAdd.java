@@ -103,7 +103,10 @@ public final class CopyAdd {
     if (chmod == null || chmod.isEmpty() || chmod.contains("$")) {
       return;
     }
-    if (!OCTAL.matcher(chmod).matches() && !SYMBOLIC.matcher(chmod).matches()) {
+    boolean valid =
+        chmod.length() <= 64
+            && (OCTAL.matcher(chmod).matches() || SYMBOLIC.matcher(chmod).matches());
+    if (!valid) {
       throw new InvalidInstructionException(
           "invalid chmod parameter: " + chmod, "use octal (0755) or symbolic (u+x,go-w) modes");
     }
@@ -114,7 +117,7 @@ public final class CopyAdd {
     if (checksum == null || checksum.contains("$")) {
       return;
     }
-    if (!CHECKSUM.matcher(checksum).matches()) {
+    if (checksum.length() > 200 || !CHECKSUM.matcher(checksum).matches()) {
       throw new InvalidInstructionException(
           "invalid checksum digest format: " + checksum, "use --checksum=sha256:<64 hex digits>");
     }

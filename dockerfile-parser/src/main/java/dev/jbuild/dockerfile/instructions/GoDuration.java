@@ -32,14 +32,15 @@ final class GoDuration {
     if (s.equals("0")) {
       return Duration.ZERO;
     }
-    if (s.isEmpty()) {
+    if (s.isEmpty() || s.length() > 64) {
       throw invalid(text);
     }
     Matcher m = PART.matcher(s);
     BigDecimal total = BigDecimal.ZERO;
     int pos = 0;
     while (pos < s.length()) {
-      if (!m.find(pos) || m.start() != pos) {
+      m.region(pos, s.length());
+      if (!m.lookingAt()) {
         throw invalid(text);
       }
       String number = m.group(1);

@@ -14,7 +14,7 @@ final class Sizes {
 
   static long ramInBytes(String value) throws InvalidInstructionException {
     Matcher m = SIZE.matcher(value);
-    if (!m.matches()) {
+    if (value.length() > 64 || !m.matches()) {
       throw new InvalidInstructionException(
           "invalid value for size: " + value, "use a size like size=64m or size=1g");
     }

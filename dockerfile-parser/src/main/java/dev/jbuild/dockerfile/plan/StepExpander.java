@@ -66,7 +66,11 @@ public final class StepExpander {
       return new Instruction.Label(pairs(l.pairs(), w), l.location(), l.original());
     }
     if (step instanceof Instruction.Expose e) {
-      return new Instruction.Expose(list(e.ports(), w), e.location(), e.original());
+      List<String> ports = list(e.ports(), w);
+      for (String port : ports) {
+        Ports.check(port);
+      }
+      return new Instruction.Expose(ports, e.location(), e.original());
     }
     if (step instanceof Instruction.Volume v) {
       return new Instruction.Volume(list(v.paths(), w), v.location(), v.original());

@@ -12,7 +12,7 @@ import java.util.Deque;
  * the root and symlinks (absolute or relative) are followed inside it, so a context or rootfs can
  * never lead a build outside of itself.
  */
-final class ScopedResolver {
+public final class ScopedResolver {
   private static final int MAX_LINKS = 255;
 
   private ScopedResolver() {}
@@ -21,7 +21,7 @@ final class ScopedResolver {
    * The real location of {@code relative} under {@code root}; with {@code followLast} false the
    * final component is not followed when it is a symlink.
    */
-  static Path resolve(Path root, String relative, boolean followLast) throws IOException {
+  public static Path resolve(Path root, String relative, boolean followLast) throws IOException {
     Deque<String> pending = new ArrayDeque<>();
     pushSegments(pending, relative);
     Deque<String> resolved = new ArrayDeque<>();

@@ -82,7 +82,7 @@ public record SourceTree(Path root, Predicate<String> excluded, String descripti
   }
 
   /** Cleans a source argument as BuildKit does: leading '/' and "./" dropped, ".." clamped. */
-  static String clean(String source) {
+  public static String clean(String source) {
     List<String> out = new ArrayList<>();
     for (String seg : source.split("/")) {
       if (seg.isEmpty() || seg.equals(".")) {

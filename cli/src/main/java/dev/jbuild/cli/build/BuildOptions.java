@@ -1,0 +1,26 @@
+package dev.jbuild.cli.build;
+
+import dev.jbuild.layer.Compression;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to build and write the image.
+ *
+ * @param dockerFormat {@code --format docker}: Docker schema 2 media types instead of OCI
+ * @param isolation {@code --isolation}: auto, oci, rootless or chroot
+ * @param runtime {@code --runtime}: the OCI runtime binary for isolation oci
+ * @param secrets {@code --secret id=ID,src=FILE}: files RUN --mount=type=secret can mount
+ */
+public record BuildOptions(
+    boolean dockerFormat,
+    Compression compression,
+    String isolation,
+    @Nullable Path runtime,
+    Map<String, Path> secrets) {
+
+  public static BuildOptions defaults() {
+    return new BuildOptions(false, Compression.GZIP, "auto", null, Map.of());
+  }
+}

@@ -1,0 +1,119 @@
+package dev.jbuild.cli.build;
+
+import dev.jbuild.cli.build.copy.SourceTree;
+import dev.jbuild.cli.progress.Progress;
+import dev.jbuild.image.Platform;
+import dev.jbuild.rootless.Isolation;
+import dev.jbuild.rootless.Rootless;
+import dev.jbuild.store.LocalStore;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/** Wires one build's engine from the request: settings, contexts, store-backed services. */
+public final class EngineFactory {
+  private final LocalStore store;
+  private final BuildRequest request;
+  private final BuildSettings settings;
+  private final StageInputs inputs;
+  private final ImageSources images;
+  private final Progress progress;
+  private final Map<String, StageState> stages = new ConcurrentHashMap<>();
+  private final StoreRootfs rootfs;
+  private final StoreLayerIndexer indexer;
+
+  private EngineFactory(LocalStore store, BuildRequest request, Progress progress)
+      throws IOException {
+    this.store = store;
+    this.request = request;
+    this.progress = progress;
+    this.settings = settings(request);
+    this.images = new ImageSources(store);
+    this.rootfs = new StoreRootfs(store);
+    this.indexer = new StoreLayerIndexer(store);
+    BuildContexts contexts = new BuildContexts(mainContext(request), request.buildContexts());
+    LazyRunSupport runs =
+        new LazyRunSupport(
+            Rootless::detect,
+            Isolation.parse(request.options().isolation()),
+            Optional.ofNullable(request.options().runtime()),
+            progress,
+            store.root().resolve("cache-mounts"),
+            request.options().secrets());
+    this.inputs =
+        new StageInputs(
+            settings,
+            new LayerCommitter(store, settings),
+            contexts,
+            new FromSources(stages, contexts, images, rootfs),
+            rootfs,
+            store::newTempDir,
+            indexer,
+            runs);
+    runs.bind(inputs);
+  }
+
+  public static EngineFactory create(LocalStore store, BuildRequest request, Progress progress)
+      throws IOException {
+    return new EngineFactory(store, request, progress);
+  }
+
+  public BuildEngine engine() {
+    return new BuildEngine(inputs, images, indexer, progress, request.dockerfileName(), stages);
+  }
+
+  public BuiltImage assemble(StageState target) throws IOException {
+    return ImageAssembler.assemble(store, target, settings, request.labels());
+  }
+
+  /** Unpacks the image's filesystem (for the local and tar outputs). */
+  public java.nio.file.Path rootfs(BuiltImage image) throws IOException {
+    return rootfs.materialize(image.stage());
+  }
+
+  public BuildSettings settings() {
+    return settings;
+  }
+
+  private static BuildSettings settings(BuildRequest request) {
+    Instant epoch = sourceDateEpoch(request.environment());
+    Instant now = epoch != null ? epoch : Instant.now();
+    String platform = request.platform();
+    Platform p =
+        Platform.parse(platform == null ? "linux/" + hostArch() : normalizePlatform(platform));
+    BuildOptions o = request.options();
+    return new BuildSettings(now, epoch, p, o.compression(), o.dockerFormat());
+  }
+
+  private static @Nullable Instant sourceDateEpoch(Map<String, String> env) {
+    String v = env.get("SOURCE_DATE_EPOCH");
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.ofEpochSecond(Long.parseLong(v.trim()));
+    } catch (NumberFormatException e) {
+      throw new StepFailure("SOURCE_DATE_EPOCH=\"" + v + "\" is not a number of seconds");
+    }
+  }
+
+  private static String normalizePlatform(String p) {
+    return p.contains("/") ? p : "linux/" + p;
+  }
+
+  private static String hostArch() {
+    String arch = System.getProperty("os.arch", "amd64");
+    return arch.equals("x86_64") ? "amd64" : arch.equals("aarch64") ? "arm64" : arch;
+  }
+
+  private static @Nullable SourceTree mainContext(BuildRequest request) {
+    if (request.context() == null) {
+      return null;
+    }
+    return new SourceTree(
+        request.context(), IgnoreRules.matcher(request.ignoreText()), "build context");
+  }
+}

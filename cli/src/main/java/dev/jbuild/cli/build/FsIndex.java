@@ -1,0 +1,122 @@
+package dev.jbuild.cli.build;
+
+import dev.jbuild.cli.build.copy.ExistingFile;
+import dev.jbuild.cli.build.copy.FileEntry;
+import dev.jbuild.cli.build.copy.RootfsView;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The metadata of an image's filesystem, built from its layers' entries (whiteouts and opaque
+ * directories applied), without unpacking anything. COPY and WORKDIR consult it to know what
+ * already exists; paths are relative to "/".
+ */
+final class FsIndex implements RootfsView {
+  private static final int MAX_LINKS = 255;
+
+  private final TreeMap<String, ExistingFile> files = new TreeMap<>();
+  private final Map<String, String> symlinks = new HashMap<>();
+
+  FsIndex copy() {
+    FsIndex c = new FsIndex();
+    c.files.putAll(files);
+    c.symlinks.putAll(symlinks);
+    return c;
+  }
+
+  void put(String path, ExistingFile meta, String linkTarget) {
+    files.put(path, meta);
+    if (meta.kind() == FileEntry.Kind.SYMLINK) {
+      symlinks.put(path, linkTarget);
+    } else {
+      symlinks.remove(path);
+    }
+  }
+
+  void put(FileEntry e) {
+    put(
+        e.path(),
+        new ExistingFile(e.kind(), e.mode(), e.uid(), e.gid(), e.mtime()),
+        e.linkTarget() == null ? "" : e.linkTarget());
+  }
+
+  /** A whiteout: the path and everything under it disappear. */
+  void remove(String path) {
+    removeChildren(path);
+    files.remove(path);
+    symlinks.remove(path);
+  }
+
+  /** An opaque directory: everything below it from lower layers disappears. */
+  void removeChildren(String dir) {
+    String prefix = dir.isEmpty() ? "" : dir + "/";
+    Iterator<String> it = files.tailMap(prefix, true).keySet().iterator();
+    while (it.hasNext()) {
+      String p = it.next();
+      if (!p.startsWith(prefix)) {
+        break;
+      }
+      it.remove();
+      symlinks.remove(p);
+    }
+  }
+
+  @Override
+  public Optional<ExistingFile> lookup(String path) {
+    return Optional.ofNullable(files.get(path));
+  }
+
+  @Override
+  public String resolveParents(String path) {
+    int slash = path.lastIndexOf('/');
+    if (slash < 0) {
+      return path;
+    }
+    return join(resolve(path.substring(0, slash)), path.substring(slash + 1));
+  }
+
+  /** Follows every symlink on the path, inside the image. */
+  String resolve(String path) {
+    Deque<String> pending = new ArrayDeque<>();
+    push(pending, path);
+    Deque<String> done = new ArrayDeque<>();
+    int links = 0;
+    while (!pending.isEmpty()) {
+      String seg = pending.pop();
+      if (seg.isEmpty() || seg.equals(".")) {
+        continue;
+      }
+      if (seg.equals("..")) {
+        done.pollLast();
+        continue;
+      }
+      String candidate = join(String.join("/", done), seg);
+      String target = symlinks.get(candidate);
+      if (target != null && links++ < MAX_LINKS) {
+        if (target.startsWith("/")) {
+          done.clear();
+        }
+        push(pending, target);
+        continue;
+      }
+      done.addLast(seg);
+    }
+    return String.join("/", done);
+  }
+
+  private static void push(Deque<String> pending, String path) {
+    String[] parts = path.split("/", -1);
+    for (int i = parts.length - 1; i >= 0; i--) {
+      pending.push(parts[i]);
+    }
+  }
+
+  private static String join(String dir, String name) {
+    return dir.isEmpty() ? name : dir + "/" + name;
+  }
+}

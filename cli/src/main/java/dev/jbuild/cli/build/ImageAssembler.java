@@ -1,0 +1,29 @@
+package dev.jbuild.cli.build;
+
+import dev.jbuild.image.Descriptor;
+import dev.jbuild.image.ImageConfig;
+import dev.jbuild.image.ImageManifest;
+import dev.jbuild.image.MediaTypes;
+import dev.jbuild.store.LocalStore;
+import java.io.IOException;
+import java.util.Map;
+
+/** Writes a stage's final config and manifest into the store. */
+final class ImageAssembler {
+  private ImageAssembler() {}
+
+  static BuiltImage assemble(
+      LocalStore store, StageState stage, BuildSettings settings, Map<String, String> labels)
+      throws IOException {
+    ImageConfig config = stage.config().withCreated(settings.now());
+    if (!labels.isEmpty()) {
+      config = config.withConfig(ConfigEdits.labels(config.config(), labels));
+    }
+    Descriptor configDesc = store.putConfig(config, settings.dockerFormat());
+    String manifestType =
+        settings.dockerFormat() ? MediaTypes.DOCKER_MANIFEST : MediaTypes.OCI_MANIFEST;
+    ImageManifest manifest = ImageManifest.of(manifestType, configDesc, stage.layers());
+    Descriptor manifestDesc = store.putManifest(manifest);
+    return new BuiltImage(manifest, manifestDesc, config, configDesc, stage);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.jbuild.cli.build;
+
+import dev.jbuild.cli.build.copy.FileEntry;
+import dev.jbuild.layer.EntryMeta;
+import dev.jbuild.layer.FileSource;
+import dev.jbuild.layer.LayerBuilder;
+import dev.jbuild.layer.LayerRef;
+import dev.jbuild.layer.UpperDirChanges;
+import dev.jbuild.store.LocalStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Writes planned entries as one layer blob into the store. */
+final class LayerCommitter {
+  private final LocalStore store;
+  private final BuildSettings settings;
+
+  LayerCommitter(LocalStore store, BuildSettings settings) {
+    this.store = store;
+    this.settings = settings;
+  }
+
+  LayerResult commit(List<FileEntry> entries) throws IOException {
+    LayerBuilder layer = LayerBuilder.create().clampTimes(settings.sourceDateEpoch());
+    for (FileEntry e : entries) {
+      EntryMeta meta = EntryMeta.of(e.mode(), e.uid(), e.gid(), e.mtime());
+      switch (e.kind()) {
+        case DIRECTORY -> layer.directory(e.path(), meta);
+        case FILE -> layer.file(e.path(), meta, source(e));
+        case SYMLINK -> layer.symlink(e.path(), meta, Objects.requireNonNull(e.linkTarget()));
+      }
+    }
+    LayerRef ref = layer.commit(store, settings.compression());
+    return new LayerResult(ref.descriptor(settings.dockerFormat()), ref.diffId());
+  }
+
+  /** Commits a RUN's overlay upper dir, leaving out the sandbox's mount stubs. */
+  LayerResult commitUpper(Path upper, List<String> removedStubs) throws IOException {
+    LayerBuilder layer = LayerBuilder.create().clampTimes(settings.sourceDateEpoch());
+    UpperDirChanges.addTo(layer, upper, Set.copyOf(removedStubs));
+    LayerRef ref = layer.commit(store, settings.compression());
+    return new LayerResult(ref.descriptor(settings.dockerFormat()), ref.diffId());
+  }
+
+  private static FileSource source(FileEntry e) {
+    Path p = Objects.requireNonNull(e.source(), "file entry without content");
+    return FileSource.of(p);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.jbuild.cli.build;
+
+import dev.jbuild.cli.build.copy.ExistingFile;
+import dev.jbuild.cli.build.copy.FileEntry;
+import dev.jbuild.image.Descriptor;
+import dev.jbuild.layer.LayerHeaders;
+import dev.jbuild.store.LocalStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Indexes an image's filesystem by reading its layers' tar headers from the store, once per layer
+ * chain per build.
+ */
+final class StoreLayerIndexer implements LayerIndexer {
+  private final LocalStore store;
+  private final Map<String, FsIndex> byTopLayer = new ConcurrentHashMap<>();
+
+  StoreLayerIndexer(LocalStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public FsIndex index(StageState image) throws IOException {
+    if (image.layers().isEmpty()) {
+      return new FsIndex();
+    }
+    String key = chainKey(image);
+    FsIndex cached = byTopLayer.get(key);
+    if (cached != null) {
+      return cached.copy();
+    }
+    FsIndex fs = new FsIndex();
+    for (Descriptor layer : image.layers()) {
+      apply(fs, layer);
+    }
+    byTopLayer.put(key, fs);
+    return fs.copy();
+  }
+
+  /** Applies one layer's entries (whiteouts and opaque markers included) to {@code fs}. */
+  void apply(FsIndex fs, Descriptor layer) throws IOException {
+    try (InputStream blob = store.openBlob(layer.digest())) {
+      LayerHeaders.readBlob(blob, layer.mediaType(), h -> apply(fs, h));
+    }
+  }
+
+  private static void apply(FsIndex fs, LayerHeaders.Header h) {
+    switch (h.kind()) {
+      case WHITEOUT -> fs.remove(h.path());
+      case OPAQUE -> fs.removeChildren(h.path());
+      default -> {
+        if (h.path().isEmpty()) {
+          return;
+        }
+        fs.put(
+            h.path(),
+            new ExistingFile(kind(h.kind()), h.mode(), h.uid(), h.gid(), h.mtime()),
+            h.linkName());
+      }
+    }
+  }
+
+  private static FileEntry.Kind kind(LayerHeaders.Kind k) {
+    return switch (k) {
+      case DIRECTORY -> FileEntry.Kind.DIRECTORY;
+      case SYMLINK -> FileEntry.Kind.SYMLINK;
+      default -> FileEntry.Kind.FILE;
+    };
+  }
+
+  private static String chainKey(StageState image) {
+    StringBuilder b = new StringBuilder();
+    image.layers().forEach(l -> b.append(l.digest()).append(','));
+    return b.toString();
+  }
+}

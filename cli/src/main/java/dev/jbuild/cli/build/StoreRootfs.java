@@ -1,0 +1,68 @@
+package dev.jbuild.cli.build;
+
+import dev.jbuild.image.Descriptor;
+import dev.jbuild.image.Digest;
+import dev.jbuild.layer.FileOwnership;
+import dev.jbuild.layer.LayerExtractor;
+import dev.jbuild.oci.Layer;
+import dev.jbuild.store.LocalStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Unpacks a stage's layers into a directory in the store's temp space, with owners set when this
+ * process may (root or a user namespace) and recorded otherwise. One directory per layer chain per
+ * build.
+ */
+final class StoreRootfs implements RootfsMaterializer {
+  private final LocalStore store;
+  private final Map<String, Path> byChain = new ConcurrentHashMap<>();
+  private @Nullable FileOwnership owners;
+
+  StoreRootfs(LocalStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public synchronized Path materialize(StageState state) throws IOException {
+    String key = chainKey(state.layers());
+    Path done = byChain.get(key);
+    if (done != null) {
+      return done;
+    }
+    Path root = store.newTempDir();
+    LayerExtractor extractor = new LayerExtractor(root, owners(root));
+    List<Digest> diffIds = state.config().rootfs().diffIds();
+    List<Descriptor> layers = state.layers();
+    for (int i = 0; i < layers.size(); i++) {
+      Layer layer = new Layer(layers.get(i), diffIds.get(i), this::open);
+      try (InputStream tar = layer.openUncompressed()) {
+        extractor.apply(tar);
+      }
+    }
+    byChain.put(key, root);
+    return root;
+  }
+
+  private InputStream open(Descriptor d) throws IOException {
+    return store.openBlob(d.digest());
+  }
+
+  private FileOwnership owners(Path probeDir) throws IOException {
+    if (owners == null) {
+      owners = FileOwnership.detect(probeDir);
+    }
+    return owners;
+  }
+
+  private static String chainKey(List<Descriptor> layers) {
+    StringBuilder b = new StringBuilder();
+    layers.forEach(l -> b.append(l.digest()).append(','));
+    return b.toString();
+  }
+}
