@@ -44,6 +44,11 @@ final class ImagesCommand extends StoreCommand {
   @Option(names = "--digests", description = "Show manifest digests.")
   boolean digests;
 
+  @Option(
+      names = {"-a", "--all"},
+      description = "Also list untagged images (as <none>).")
+  boolean all;
+
   @Option(names = "--no-trunc", description = "Show full image IDs.")
   boolean noTrunc;
 
@@ -55,7 +60,11 @@ final class ImagesCommand extends StoreCommand {
 
   @Override
   int run(LocalStore store, PrintWriter out) throws IOException {
-    List<Row> rows = filtered(rows(new LocalImages(store).all()));
+    LocalImages local = new LocalImages(store);
+    List<Row> rows = filtered(rows(local.all()));
+    if (all && filter == null) {
+      local.untagged().forEach(i -> rows.add(new Row("<none>", "<none>", i)));
+    }
     if (quiet) {
       Set<String> ids = new LinkedHashSet<>();
       rows.forEach(r -> ids.add(id(r.image())));
@@ -86,7 +95,7 @@ final class ImagesCommand extends StoreCommand {
   private List<Row> filtered(List<Row> rows) {
     String f = filter;
     if (f == null) {
-      return rows;
+      return new ArrayList<>(rows);
     }
     ImageReference wanted = ImageReference.parse(f);
     boolean withTag = f.lastIndexOf(':') > f.lastIndexOf('/');

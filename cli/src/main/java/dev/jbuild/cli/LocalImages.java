@@ -1,8 +1,11 @@
 package dev.jbuild.cli;
 
 import dev.jbuild.image.Digest;
+import dev.jbuild.image.ImageFormatException;
 import dev.jbuild.registry.ImageReference;
 import dev.jbuild.store.LocalStore;
+import dev.jbuild.store.StoreException;
+import dev.jbuild.store.StoreMaintenance;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,10 +95,29 @@ final class LocalImages {
     return names;
   }
 
+  /** Untagged images (loaded without a name, or replaced by a newer build of their tag). */
+  List<StoredImage> untagged() throws IOException {
+    List<StoredImage> out = new ArrayList<>();
+    for (Digest d : new StoreMaintenance(store).untaggedManifests()) {
+      try {
+        out.add(StoredImage.load(store, d, List.of()));
+      } catch (ImageFormatException | StoreException | UserError e) {
+        // an index child or a foreign document: not listed on its own
+      }
+    }
+    return out;
+  }
+
+  // Named images first; untagged ones only when no named image matches.
   private List<StoredImage> byId(String text) throws IOException {
     String hex = text.startsWith("sha256:") ? text.substring(7) : text;
+    List<StoredImage> matches = matching(all(), hex);
+    return matches.isEmpty() ? matching(untagged(), hex) : matches;
+  }
+
+  private static List<StoredImage> matching(List<StoredImage> images, String hex) {
     List<StoredImage> matches = new ArrayList<>();
-    for (StoredImage i : all()) {
+    for (StoredImage i : images) {
       if (i.id().hex().startsWith(hex) || i.manifestDigest().hex().startsWith(hex)) {
         matches.add(i);
       }

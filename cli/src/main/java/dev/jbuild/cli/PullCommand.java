@@ -1,8 +1,10 @@
 package dev.jbuild.cli;
 
 import dev.jbuild.image.Digest;
+import dev.jbuild.image.ImageFormatException;
 import dev.jbuild.image.Platform;
 import dev.jbuild.registry.ImageReference;
+import dev.jbuild.registry.ImageTransfers;
 import dev.jbuild.registry.PullResult;
 import dev.jbuild.registry.RegistryClient;
 import dev.jbuild.store.LocalStore;
@@ -40,7 +42,7 @@ final class PullCommand extends StoreCommand {
     progress.flush();
     PullResult result;
     try (RegistryClient client = RegistryClient.create(registry.toRegistryOptions())) {
-      result = client.pull(ref, p, new StoreBlobSink(store), new TransferProgress(progress));
+      result = client.pull(ref, p, ImageTransfers.storeSink(store), new TransferProgress(progress));
     }
     Digest manifest = Digest.parse(result.manifest().digest());
     store.tag(ref.toString(), manifest);
@@ -53,11 +55,11 @@ final class PullCommand extends StoreCommand {
   private Platform platform() {
     String text = platform;
     if (text == null) {
-      return Platform.parse(PlatformNames.hostPlatform());
+      return Platform.of("linux", PlatformNames.hostArchitecture(), null);
     }
     try {
       return Platform.parse(text);
-    } catch (IllegalArgumentException e) {
+    } catch (ImageFormatException e) {
       throw new UsageError("--platform: " + e.getMessage());
     }
   }

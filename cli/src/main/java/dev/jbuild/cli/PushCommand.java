@@ -46,7 +46,7 @@ final class PushCommand extends StoreCommand {
     StoredImage found = new LocalImages(store).find(image);
     String dest = destination;
     if (dest == null) {
-      dest = found.names().contains(image) ? image : LocalImages.normalize(image);
+      dest = defaultDestination(found);
     }
     PrintWriter progress = spec.commandLine().getErr();
     Digest pushed =
@@ -63,5 +63,31 @@ final class PushCommand extends StoreCommand {
     }
     out.println(pushed);
     return ExitCodes.OK;
+  }
+
+  // Push to the name the user typed; an image ID stands for the image's only name.
+  private String defaultDestination(StoredImage found) {
+    if (found.names().contains(image)) {
+      return image;
+    }
+    try {
+      String normalized = LocalImages.normalize(image);
+      if (found.names().contains(normalized)) {
+        return normalized;
+      }
+    } catch (IllegalArgumentException e) {
+      // an image ID
+    }
+    if (found.names().size() == 1) {
+      return found.names().get(0);
+    }
+    throw new UsageError(
+        "push "
+            + image
+            + ": the image has "
+            + (found.names().isEmpty() ? "no name" : found.names().size() + " names")
+            + "; give the DESTINATION, e.g. jbuild push "
+            + image
+            + " registry.example.com/app:1");
   }
 }

@@ -52,6 +52,10 @@ final class RmiCommand extends StoreCommand {
 
   private List<String> namesToRemove(LocalImages local, String arg) throws IOException {
     StoredImage image = local.find(arg);
+    if (image.names().isEmpty()) {
+      throw new UserError(
+          "image " + arg + " has no names to remove: `jbuild prune --all` frees its space");
+    }
     for (String n : image.names()) {
       if (n.equals(arg) || n.equals(normalizedOrEmpty(arg))) {
         return List.of(n);

@@ -66,7 +66,11 @@ final class SaveCommand extends StoreCommand {
     List<NamedImage> named = new ArrayList<>();
     for (String arg : images) {
       StoredImage image = local.find(arg);
-      String name = image.names().isEmpty() ? arg : nameFor(image, arg);
+      if (image.names().isEmpty()) {
+        throw new UserError(
+            "image " + arg + " has no name to save it under: name it first with `jbuild tag`");
+      }
+      String name = nameFor(image, arg);
       named.add(new NamedImage(name, StoreImage.of(store, image.manifestDigest())));
     }
     switch (f) {

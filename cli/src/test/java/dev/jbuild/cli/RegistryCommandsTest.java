@@ -183,6 +183,25 @@ class RegistryCommandsTest {
     assertThat(listed.out()).contains(index.toString());
   }
 
+  @Test
+  void pushByImageIdGoesToTheImagesOnlyName() throws Exception {
+    Path source = dir("source");
+    Digest manifest = TestImages.put(source, java.util.List.of(), "x");
+    try (LocalRegistry reg = LocalRegistry.start(dir("registry"))) {
+      String name = reg.host() + "/byid:1";
+      String id;
+      try (LocalStore s = LocalStore.open(source)) {
+        s.tag(name, manifest);
+        id = s.manifest(manifest).config().digest().hex().substring(0, 12);
+      }
+
+      TestImages.Run push = jbuild("push", "--root", source.toString(), id);
+
+      assertThat(push.exitCode()).as(push.err()).isZero();
+      assertThat(skopeoInspect(name, false).get("Digest").asText()).isEqualTo(manifest.toString());
+    }
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);

@@ -98,4 +98,35 @@ class SaveLoadCommandTest {
     assertThat(save.exitCode()).isEqualTo(2);
     assertThat(save.err()).contains("docker-archive, oci-archive or oci-dir");
   }
+
+  @Test
+  void anImageLoadedWithoutANameIsListedWithAllAndCanBeTaggedById() throws Exception {
+    Path layout = tmp.resolve("layout");
+    assertThat(
+            jbuild(
+                    "save",
+                    "--root",
+                    source.toString(),
+                    "--format",
+                    "oci-dir",
+                    "-o",
+                    layout.toString(),
+                    "app:1")
+                .exitCode())
+        .isZero();
+    // an OCI ref that is only a tag, as umoci and buildah write them, gives no image name
+    Path index = layout.resolve("index.json");
+    Files.writeString(index, Files.readString(index).replace("docker.io/library/app:1", "1.0"));
+
+    TestImages.Run load = jbuild("load", "--root", target.toString(), "-i", layout.toString());
+
+    assertThat(load.out().strip()).isEqualTo("Loaded image ID: " + imageId);
+    TestImages.Run listed = jbuild("images", "-a", "--root", target.toString());
+    assertThat(listed.out()).containsPattern("<none> +<none> +" + imageId.hex().substring(0, 12));
+    String prefix = imageId.hex().substring(0, 10);
+    assertThat(jbuild("tag", "--root", target.toString(), prefix, "named:1").exitCode()).isZero();
+    try (LocalStore t = LocalStore.open(target)) {
+      assertThat(t.images()).containsEntry("docker.io/library/named:1", manifest);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.jbuild.dockerfile;
 
+import dev.jbuild.dockerfile.ast.GoText;
 import dev.jbuild.dockerfile.ignore.IgnorePattern;
 import dev.jbuild.dockerfile.ignore.PathClean;
 import java.util.ArrayList;
@@ -72,13 +73,13 @@ public final class DockerIgnore {
       if (line.startsWith("#")) {
         continue;
       }
-      String p = line.strip();
+      String p = GoText.trimSpace(line);
       if (p.isEmpty()) {
         continue;
       }
       boolean invert = p.charAt(0) == '!';
       if (invert) {
-        p = p.substring(1).strip();
+        p = GoText.trimSpace(p.substring(1));
       }
       if (!p.isEmpty()) {
         p = PathClean.clean(p);

@@ -95,6 +95,9 @@ public record Dockerfile(
   }
 
   private static @org.jspecify.annotations.Nullable String flagIn(String detail) {
+    if (detail.contains("mount")) {
+      return "--mount";
+    }
     for (String prefix :
         List.of("unknown flag: ", "missing a value on flag: ", "duplicate flag specified: ")) {
       if (detail.startsWith(prefix)) {

@@ -30,8 +30,9 @@ public sealed interface Instruction {
       implements Instruction {}
 
   /**
-   * {@code RUN}; {@code mountSpecs} are the raw {@code --mount} values (re-parsed with variables
-   * expanded by {@link StageScope}); {@code network} is default|none|host, {@code security}
+   * {@code RUN}; {@code mountSpecs} are the raw {@code --mount} values. At parse time {@code
+   * mounts} holds the specs without variables; {@link StageScope#apply} returns every mount,
+   * re-parsed from the expanded values. {@code network} is default|none|host, {@code security}
    * sandbox|insecure, both null when not given.
    */
   record Run(
@@ -42,14 +43,23 @@ public sealed interface Instruction {
       @Nullable String security,
       SourceRange location,
       String original)
-      implements Instruction {}
+      implements Instruction {
+    public Run {
+      mounts = List.copyOf(mounts);
+      mountSpecs = List.copyOf(mountSpecs);
+    }
+  }
 
   record Cmd(Command command, SourceRange location, String original) implements Instruction {}
 
   record Entrypoint(Command command, SourceRange location, String original)
       implements Instruction {}
 
-  record Shell(List<String> shell, SourceRange location, String original) implements Instruction {}
+  record Shell(List<String> shell, SourceRange location, String original) implements Instruction {
+    public Shell {
+      shell = List.copyOf(shell);
+    }
+  }
 
   /** {@code COPY}; {@code from} is a stage name, stage index or image reference. */
   record Copy(
@@ -64,7 +74,13 @@ public sealed interface Instruction {
       List<String> excludes,
       SourceRange location,
       String original)
-      implements Instruction {}
+      implements Instruction {
+    public Copy {
+      sources = List.copyOf(sources);
+      inlineFiles = List.copyOf(inlineFiles);
+      excludes = List.copyOf(excludes);
+    }
+  }
 
   /** {@code ADD}; {@code unpack} is null when not given (archives from the context unpack). */
   record Add(
@@ -80,18 +96,43 @@ public sealed interface Instruction {
       List<String> excludes,
       SourceRange location,
       String original)
-      implements Instruction {}
+      implements Instruction {
+    public Add {
+      sources = List.copyOf(sources);
+      inlineFiles = List.copyOf(inlineFiles);
+      excludes = List.copyOf(excludes);
+    }
+  }
 
-  record Env(List<KeyValue> pairs, SourceRange location, String original) implements Instruction {}
+  record Env(List<KeyValue> pairs, SourceRange location, String original) implements Instruction {
+    public Env {
+      pairs = List.copyOf(pairs);
+    }
+  }
 
-  record Arg(List<ArgDecl> args, SourceRange location, String original) implements Instruction {}
+  record Arg(List<ArgDecl> args, SourceRange location, String original) implements Instruction {
+    public Arg {
+      args = List.copyOf(args);
+    }
+  }
 
-  record Label(List<KeyValue> pairs, SourceRange location, String original)
-      implements Instruction {}
+  record Label(List<KeyValue> pairs, SourceRange location, String original) implements Instruction {
+    public Label {
+      pairs = List.copyOf(pairs);
+    }
+  }
 
-  record Expose(List<String> ports, SourceRange location, String original) implements Instruction {}
+  record Expose(List<String> ports, SourceRange location, String original) implements Instruction {
+    public Expose {
+      ports = List.copyOf(ports);
+    }
+  }
 
-  record Volume(List<String> paths, SourceRange location, String original) implements Instruction {}
+  record Volume(List<String> paths, SourceRange location, String original) implements Instruction {
+    public Volume {
+      paths = List.copyOf(paths);
+    }
+  }
 
   record User(String user, SourceRange location, String original) implements Instruction {}
 
@@ -117,7 +158,11 @@ public sealed interface Instruction {
       int retries,
       SourceRange location,
       String original)
-      implements Instruction {}
+      implements Instruction {
+    public Healthcheck {
+      test = List.copyOf(test);
+    }
+  }
 
   /** {@code ONBUILD}: the validated trigger, and its text as stored in the image config. */
   record Onbuild(Instruction trigger, String expression, SourceRange location, String original)

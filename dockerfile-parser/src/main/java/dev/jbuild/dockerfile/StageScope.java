@@ -21,6 +21,7 @@ public final class StageScope implements StepExpander.Words {
   private final ShellLexer rawLexer = new ShellLexer('\\', false, false, true, false);
   private final Map<String, String> env = new LinkedHashMap<>();
   private final Map<String, @Nullable String> args = new LinkedHashMap<>();
+  private @Nullable Instruction current;
 
   private StageScope(BuildPlan plan, String file, List<String> baseImageEnv) {
     this.plan = plan;
@@ -55,10 +56,13 @@ public final class StageScope implements StepExpander.Words {
       return applyArg(arg);
     }
     Instruction expanded;
+    current = step;
     try {
       expanded = StepExpander.expand(step, this);
     } catch (DockerfileException e) {
-      throw Locate.at(e, file, step, "");
+      throw e.line() > 0 ? e : Locate.at(e, file, step, "");
+    } finally {
+      current = null;
     }
     if (expanded instanceof Instruction.Env e) {
       e.pairs().forEach(kv -> env.put(kv.key(), kv.value()));
@@ -92,7 +96,12 @@ public final class StageScope implements StepExpander.Words {
 
   @Override
   public String expand(String word) throws DockerfileException {
-    return lexer.processWord(word, this::lookup);
+    try {
+      return lexer.processWord(word, this::lookup);
+    } catch (ExpansionException e) {
+      Instruction step = current;
+      throw step == null ? e : Locate.at(e, file, step, word);
+    }
   }
 
   @Override

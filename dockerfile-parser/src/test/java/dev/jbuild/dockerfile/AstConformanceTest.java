@@ -49,12 +49,20 @@ class AstConformanceTest {
 
   @TestFactory
   Stream<DynamicTest> referenceNegativeCasesFailWithSyntaxError() throws IOException {
-    Path root = Conformance.dir().resolve("buildkit/parser/testfiles-negative");
+    return negativeCases(Conformance.dir().resolve("buildkit/parser/testfiles-negative"), 4);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> committedNegativeCasesFailWithSyntaxError() throws IOException {
+    return negativeCases(Path.of("src/test/resources/negative"), 7);
+  }
+
+  static Stream<DynamicTest> negativeCases(Path root, int count) throws IOException {
     List<Path> cases;
     try (Stream<Path> list = Files.list(root)) {
       cases = list.filter(Files::isDirectory).sorted().toList();
     }
-    assertThat(cases).hasSize(4);
+    assertThat(cases).hasSize(count);
     return cases.stream()
         .map(
             dir ->

@@ -186,4 +186,26 @@ class PlannerTest {
     assertThat(plan.stages().get(1).dependsOn()).isEmpty();
     assertThat(List.of(plan.stages().get(0).displayName())).containsExactly("build");
   }
+
+  @Test
+  void invalidFromPlatformIsRejectedAfterExpansion() {
+    assertThatThrownBy(() -> plan("ARG P=linux\nFROM --platform=$P a\n", Map.of(), null))
+        .isInstanceOf(BuildPlanException.class)
+        .hasMessage("Dockerfile:2:6: invalid platform linux");
+  }
+
+  @Test
+  void onbuildTriggersRunOnlyInTheDirectChild() throws Exception {
+    BuildPlan plan =
+        plan(
+            "FROM a AS base\nONBUILD RUN echo child\nFROM base AS mid\nFROM mid\nRUN echo own\n",
+            Map.of(),
+            null);
+    assertThat(plan.stage(1).orElseThrow().steps())
+        .extracting(Instruction::original)
+        .containsExactly("RUN echo child");
+    assertThat(plan.target().steps())
+        .extracting(Instruction::original)
+        .containsExactly("RUN echo own");
+  }
 }

@@ -137,7 +137,7 @@ class StageScopeTest {
                     new ArrayList<>()))
         .isInstanceOf(ExpansionException.class)
         .hasMessage(
-            "Dockerfile:2:1: failed to process \"${NOPE:?must be set}\": NOPE: must be set");
+            "Dockerfile:2:9: failed to process \"${NOPE:?must be set}\": NOPE: must be set");
   }
 
   @Test

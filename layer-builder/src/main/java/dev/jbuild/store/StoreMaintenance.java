@@ -116,11 +116,19 @@ public final class StoreMaintenance {
     return oldest;
   }
 
-  private List<Digest> untaggedManifests() throws IOException {
+  /**
+   * Manifests and indexes in the store that no name points at (e.g. an image loaded without a name,
+   * or the previous build of a tag), in digest order. Reads every small JSON blob.
+   */
+  public List<Digest> untaggedManifests() throws IOException {
+    java.util.Set<Digest> named = new java.util.HashSet<>(store.images().values());
     List<Digest> found = new ArrayList<>();
     for (Path blob : list(root.resolve("blobs").resolve("sha256"))) {
       Digest d = digestOf(blob);
-      if (d != null && sizeOrZero(blob) <= MAX_MANIFEST_BYTES && looksLikeManifest(blob)) {
+      if (d != null
+          && !named.contains(d)
+          && sizeOrZero(blob) <= MAX_MANIFEST_BYTES
+          && looksLikeManifest(blob)) {
         found.add(d);
       }
     }

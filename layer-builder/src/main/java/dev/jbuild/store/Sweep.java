@@ -110,7 +110,7 @@ final class Sweep {
                     "holds directories owned by uid "
                         + owner
                         + " (unpacked in a user namespace); delete it as root or from inside"
-                        + " the namespace, e.g. `buildah unshare rm -rf "
+                        + " the namespace: `jbuild unshare rm -rf "
                         + root
                         + "`";
                 return FileVisitResult.TERMINATE;

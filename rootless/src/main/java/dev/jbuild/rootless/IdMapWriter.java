@@ -36,7 +36,17 @@ final class IdMapWriter {
       argv.add(Long.toString(range.outside()));
       argv.add(Long.toString(range.count()));
     }
-    ProcessResult.check(argv, tool + " " + pid);
+    ProcessResult result = ProcessResult.run(argv);
+    if (result.exitCode() != 0) {
+      throw new RootlessException(
+          "mapping subordinate ids with "
+              + tool
+              + " failed ("
+              + result.firstErrorLine()
+              + "): check your entries in /etc/subuid and /etc/subgid and that "
+              + tool
+              + " is installed setuid root (Debian package 'uidmap')");
+    }
   }
 
   // Without subordinate ids the kernel lets us map our own ids once setgroups is denied.

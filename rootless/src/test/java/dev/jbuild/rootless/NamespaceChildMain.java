@@ -12,8 +12,27 @@ public final class NamespaceChildMain {
   private NamespaceChildMain() {}
 
   /** "unshare-without-range" pretends /etc/subuid and /etc/subgid have no entry for us. */
-  private static Host host(String mode) {
+  private static Host host(String mode) throws java.io.IOException {
     Host h = Host.current();
+    if (mode.equals("unshare-failing-newuidmap")) {
+      java.nio.file.Path bin = java.nio.file.Files.createTempDirectory("fake-bin");
+      java.nio.file.Path fake = bin.resolve("newuidmap");
+      java.nio.file.Files.writeString(
+          fake,
+          "#!/bin/sh\necho 'newuidmap: write to uid_map failed: Operation not permitted' >&2\nexit 1\n");
+      fake.toFile().setExecutable(true);
+      java.util.List<java.nio.file.Path> path = new java.util.ArrayList<>();
+      path.add(bin);
+      path.addAll(h.tools().searchPath());
+      return new Host(
+          h.user(),
+          h.env(),
+          new Tools(path),
+          h.subuidFile(),
+          h.subgidFile(),
+          h.procDir(),
+          h.tempDir());
+    }
     if (!mode.equals("unshare-without-range")) {
       return h;
     }
@@ -25,9 +44,18 @@ public final class NamespaceChildMain {
     Rootless rootless = Rootless.detect(host(args[0]), UserNamespaceProbe.unshare());
     rootless.warnings().forEach(w -> System.err.println("warning: " + w));
     List<String> rest = Arrays.asList(args).subList(1, args.length);
+    if (args[0].equals("unshare-failing-newuidmap")) {
+      try {
+        rootless.runInNamespace(rest);
+      } catch (RootlessException e) {
+        System.err.println(e.getMessage());
+        System.exit(3);
+      }
+    }
     switch (args[0]) {
       case "unshare":
       case "unshare-without-range":
+      case "unshare-failing-newuidmap":
         System.exit(rootless.runInNamespace(rest));
         break;
       case "whoami":

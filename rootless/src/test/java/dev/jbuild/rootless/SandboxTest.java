@@ -3,7 +3,12 @@ package dev.jbuild.rootless;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +17,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every sandbox kind, as root in this JVM and as the unprivileged user in a child JVM. */
 class SandboxTest {
@@ -42,6 +49,45 @@ class SandboxTest {
     return asUser(Isolation.ROOTLESS);
   }
 
+  @ParameterizedTest
+  @EnumSource(
+      value = Isolation.class,
+      names = {"OCI", "ROOTLESS"})
+  void networkNoneCannotReachAServerOnHostLoopbackButHostNetworkCan(Isolation isolation)
+      throws IOException {
+    Path rootfs = BusyboxRootfs.create(tmp.resolve("r"));
+    Sandbox sandbox = root().sandbox(isolation, Optional.empty()).sandbox();
+    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      Thread responder = new Thread(() -> answerHttp(server));
+      responder.setDaemon(true);
+      responder.start();
+      String probe = "nc 127.0.0.1 " + server.getLocalPort() + " </dev/null || echo no";
+      assertThat(runCapturing(sandbox, rootfs, probe, Network.NONE)).isEqualTo("no\n");
+      assertThat(runCapturing(sandbox, rootfs, probe, Network.HOST)).isEqualTo("reached\n");
+    }
+  }
+
+  private static void answerHttp(ServerSocket server) {
+    while (!server.isClosed()) {
+      try (var socket = server.accept()) {
+        socket.getOutputStream().write("reached\n".getBytes(StandardCharsets.US_ASCII));
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private static String runCapturing(Sandbox sandbox, Path rootfs, String script, Network net) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    sandbox.run(
+        SandboxSpec.builder(rootfs, List.of("sh", "-c", script))
+            .env(List.of("PATH=/bin"))
+            .network(net)
+            .output(out, OutputStream.nullOutputStream())
+            .build());
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
   @Test
   void autoPicksRuncAndSaysWhy() {
     SandboxChoice choice = root().sandbox(Isolation.AUTO, Optional.empty());
@@ -54,7 +100,10 @@ class SandboxTest {
     Host h = root().host();
     Path bin = java.nio.file.Files.createDirectory(tmp.resolve("bin"));
     for (String tool : List.of("unshare", "mount", "setpriv", "env", "hostname")) {
-      java.nio.file.Files.createSymbolicLink(bin.resolve(tool), h.tools().find(tool).orElseThrow());
+      Path wrapper = bin.resolve(tool);
+      java.nio.file.Files.writeString(
+          wrapper, "#!/bin/sh\nexec " + h.tools().find(tool).orElseThrow() + " \"$@\"\n");
+      wrapper.toFile().setExecutable(true);
     }
     Tools noRunc = new Tools(List.of(bin));
     Host host =

@@ -78,6 +78,20 @@ class UserNamespaceTest {
   }
 
   @Test
+  void failingNewuidmapIsOneLineNamingTheFixAndTheCommandNeverRuns() throws IOException {
+    TestUser.Result r =
+        user.run(
+            ChildJvm.command(dir, "unshare-failing-newuidmap", "touch", dir + "/ran"), dir, "");
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.stderr())
+        .isEqualTo(
+            "mapping subordinate ids with newuidmap failed (newuidmap: write to uid_map failed:"
+                + " Operation not permitted): check your entries in /etc/subuid and /etc/subgid"
+                + " and that newuidmap is installed setuid root (Debian package 'uidmap')\n");
+    assertThat(dir.resolve("ran")).doesNotExist();
+  }
+
+  @Test
   void exitCodeAndStdioPassThroughTheNamespace() throws IOException {
     TestUser.Result r =
         user.run(

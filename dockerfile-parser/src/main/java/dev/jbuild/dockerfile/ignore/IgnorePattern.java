@@ -31,7 +31,7 @@ public final class IgnorePattern {
 
   /** Null for a blank line; {@code !p} is an exclusion (re-include). */
   public static @Nullable IgnorePattern compile(String text) throws IgnoreFileException {
-    String p = text.strip();
+    String p = dev.jbuild.dockerfile.ast.GoText.trimSpace(text);
     if (p.isEmpty()) {
       return null;
     }

@@ -7,6 +7,7 @@ import dev.jbuild.dockerfile.Dockerfile;
 import dev.jbuild.dockerfile.DockerfileException;
 import dev.jbuild.dockerfile.Instruction;
 import dev.jbuild.dockerfile.PlanRequest;
+import dev.jbuild.dockerfile.Platform;
 import dev.jbuild.dockerfile.SourceRange;
 import dev.jbuild.dockerfile.Warning;
 import dev.jbuild.dockerfile.shell.ShellLexer;
@@ -84,7 +85,7 @@ public final class Planner {
   private void globalArg(Instruction.Arg arg) throws DockerfileException {
     Map<String, String> updates = new LinkedHashMap<>();
     for (ArgDecl decl : arg.args()) {
-      String name = expand(decl.name(), arg);
+      String name = decl.name();
       declared.add(name);
       String value = req.buildArgs().get(name);
       if (value == null && decl.defaultValue() != null) {
@@ -111,8 +112,18 @@ public final class Planner {
           from,
           from.image());
     }
-    String platform = from.platform() == null ? null : expand(from.platform(), from);
+    String platform = from.platform() == null ? null : platform(from);
     return new StageGraph.RawStage(index, from, image, platform, List.copyOf(steps));
+  }
+
+  private String platform(Instruction.From from) throws DockerfileException {
+    String raw = from.platform();
+    String expanded = expand(raw == null ? "" : raw, from);
+    try {
+      return Platform.parse(expanded).toString();
+    } catch (BuildPlanException e) {
+      throw Locate.at(e, df.file(), from, "--platform");
+    }
   }
 
   private String expand(String word, Instruction where) throws DockerfileException {
