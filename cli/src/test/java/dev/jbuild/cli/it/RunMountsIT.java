@@ -1,0 +1,243 @@
+package dev.jbuild.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * RUN details of issue 5 through the packaged CLI, as root and unprivileged: file modes and links,
+ * opaque directories, networking, cache mounts and secrets.
+ */
+class RunMountsIT {
+  private ServerSocket server;
+  private Thread acceptor;
+
+  @BeforeEach
+  void listen() throws Exception {
+    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    acceptor =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try (var s = server.accept()) {
+                  s.getOutputStream()
+                      .write(
+                          "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                              .getBytes(StandardCharsets.UTF_8));
+                } catch (Exception e) {
+                  return;
+                }
+              }
+            });
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    server.close();
+  }
+
+  private static JbuildProcess jbuild(String who) throws Exception {
+    return who.equals("root") ? JbuildProcess.asCurrentUser() : JbuildProcess.asTestUser();
+  }
+
+  private static Path repo() {
+    return Path.of(System.getProperty("jbuild.repo.root", ".."));
+  }
+
+  private static String store(JbuildProcess j) {
+    return j.home().resolve("store").toString();
+  }
+
+  private static void buildBase(JbuildProcess j) {
+    JbuildProcess.Result base =
+        j.run(
+            "build",
+            "--progress=plain",
+            "--root",
+            store(j),
+            "--build-context",
+            "busybox-bin=/bin",
+            "-t",
+            "jbuild-samples/busybox:1",
+            repo().resolve("samples/busybox").toString());
+    assertThat(base.exit()).as(base.toString()).isZero();
+  }
+
+  private static Path context(JbuildProcess j, String name, String dockerfile) throws Exception {
+    Path ctx = Files.createDirectories(j.home().resolve(name));
+    Files.writeString(ctx.resolve("Dockerfile"), dockerfile);
+    JbuildProcess.exec(List.of("chmod", "-R", "a+rwX", ctx.toString()), null);
+    return ctx;
+  }
+
+  /** Every layer of a layout, uncompressed, as one string (for content and listing checks). */
+  private static String allLayerBytes(Path layout) throws Exception {
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> blobs = Files.list(layout.resolve("blobs/sha256"))) {
+      for (Path b : (Iterable<Path>) blobs::iterator) {
+        byte[] raw = Files.readAllBytes(b);
+        if (raw.length > 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
+          try (InputStream in = new GZIPInputStream(Files.newInputStream(b))) {
+            all.append(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+          }
+        } else {
+          all.append(new String(raw, StandardCharsets.ISO_8859_1));
+        }
+      }
+    }
+    return all.toString();
+  }
+
+  private static String listing(Path layout) throws Exception {
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> blobs = Files.list(layout.resolve("blobs/sha256"))) {
+      for (Path b : (Iterable<Path>) blobs::iterator) {
+        JbuildProcess.Result t =
+            JbuildProcess.exec(List.of("tar", "--numeric-owner", "-tvzf", b.toString()), null);
+        if (t.exit() == 0) {
+          all.append(t.out());
+        }
+      }
+    }
+    return all.toString();
+  }
+
+  @ParameterizedTest(name = "as {0}")
+  @ValueSource(strings = {"root", "unprivileged"})
+  void modesLinksAndOpaqueDirectoriesBecomeLayerEntries(String who) throws Exception {
+    JbuildProcess j = jbuild(who);
+    buildBase(j);
+    Path ctx =
+        context(
+            j,
+            "ctx1",
+            "FROM jbuild-samples/busybox:1\n"
+                + "RUN mkdir -p /data/old && touch /data/old/f /tool && chmod 4755 /tool\n"
+                + "RUN rm -rf /data && mkdir /data && touch /data/new"
+                + " && ln /tool /tool-hard && ln -s /tool /tool-soft\n"
+                + "SHELL [\"/bin/sh\", \"-c\", \"echo shell-used > /shell.txt; $0\"]\n"
+                + "RUN true\n");
+    Path layout = j.home().resolve("layout1");
+    JbuildProcess.Result r =
+        j.run(
+            "build",
+            "--root",
+            store(j),
+            "-o",
+            "type=oci,dest=" + layout + ",tar=false",
+            ctx.toString());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    String list = listing(layout);
+    assertThat(list).containsPattern("-rwsr-xr-x 0/0 .* tool\\n");
+    assertThat(list).containsPattern("data/\\.wh\\.\\.wh\\.\\.opq|data/\\.wh\\.old");
+    assertThat(list).containsPattern("tool-hard link to tool");
+    assertThat(list).containsPattern("tool-soft -> /tool");
+    assertThat(list).contains("shell.txt");
+  }
+
+  @ParameterizedTest(name = "as {0}")
+  @ValueSource(strings = {"root", "unprivileged"})
+  void networkNoneCannotReachTheHostLoopback(String who) throws Exception {
+    JbuildProcess j = jbuild(who);
+    buildBase(j);
+    int port = server.getLocalPort();
+    Path ctx =
+        context(
+            j,
+            "ctx2",
+            "FROM jbuild-samples/busybox:1\n"
+                + "RUN (echo 'GET / HTTP/1.0'; echo) | nc -w 5 127.0.0.1 "
+                + port
+                + " > /default.txt\n"
+                + "RUN --network=none ((echo 'GET / HTTP/1.0'; echo) | nc -w 3 127.0.0.1 "
+                + port
+                + " | grep -q HTTP && echo reached || echo unreachable) > /none.txt\n");
+    Path fs = j.home().resolve("fs2");
+    JbuildProcess.Result r =
+        j.run("build", "--root", store(j), "-o", fs.toString(), ctx.toString());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(Files.readString(fs.resolve("default.txt"))).startsWith("HTTP/1.0 200 OK");
+    assertThat(Files.readString(fs.resolve("none.txt")).strip()).isEqualTo("unreachable");
+  }
+
+  @ParameterizedTest(name = "as {0}")
+  @ValueSource(strings = {"root", "unprivileged"})
+  void cacheMountsPersistAcrossBuildsAndStayOutOfLayers(String who) throws Exception {
+    JbuildProcess j = jbuild(who);
+    buildBase(j);
+    Path ctx =
+        context(
+            j,
+            "ctx3",
+            "FROM jbuild-samples/busybox:1\n"
+                + "RUN --mount=type=cache,target=/var/cache/app"
+                + " echo run >> /var/cache/app/runs && wc -l < /var/cache/app/runs > /count.txt\n");
+    Path fs = j.home().resolve("fs3");
+    for (int i = 0; i < 2; i++) {
+      JbuildProcess.Result r =
+          j.run("build", "--root", store(j), "--no-cache", "-o", fs.toString(), ctx.toString());
+      assertThat(r.exit()).as(r.toString()).isZero();
+    }
+    assertThat(Files.readString(fs.resolve("count.txt")).strip()).isEqualTo("2");
+    assertThat(fs.resolve("var/cache/app/runs")).doesNotExist();
+  }
+
+  @ParameterizedTest(name = "as {0}")
+  @ValueSource(strings = {"root", "unprivileged"})
+  void secretsAreReadableInTheStepAndInNoBlob(String who) throws Exception {
+    JbuildProcess j = jbuild(who);
+    buildBase(j);
+    Path secret = j.home().resolve("token.txt");
+    Files.writeString(secret, "s3cr3t-canary-value");
+    // The Dockerfile checks the value by digest, so the canary itself appears only in the file.
+    String sha =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest("s3cr3t-canary-value".getBytes(StandardCharsets.UTF_8)));
+    JbuildProcess.exec(List.of("chmod", "a+r", secret.toString()), null);
+    Path ctx =
+        context(
+            j,
+            "ctx4",
+            "FROM jbuild-samples/busybox:1\n"
+                + "RUN --mount=type=secret,id=tok test \"$(sha256sum < /run/secrets/tok | cut -c1-64)\" = "
+                + sha
+                + " && echo ok > /secret-ok\n"
+                + "RUN --mount=type=secret,id=tok,env=TOKEN test \"$(printf %s \"$TOKEN\" | sha256sum | cut -c1-64)\" = "
+                + sha
+                + " && echo ok > /secret-env-ok\n");
+    Path layout = j.home().resolve("layout4");
+    JbuildProcess.Result r =
+        j.run(
+            "build",
+            "--progress=plain",
+            "--root",
+            store(j),
+            "--secret",
+            "id=tok,src=" + secret,
+            "-o",
+            "type=oci,dest=" + layout + ",tar=false",
+            ctx.toString());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out() + r.err()).doesNotContain("s3cr3t-canary-value");
+    String bytes = allLayerBytes(layout);
+    assertThat(bytes).contains("secret-ok").contains("secret-env-ok");
+    assertThat(bytes).doesNotContain("s3cr3t-canary-value");
+    assertThat(listing(layout)).doesNotContain("run/secrets/tok");
+  }
+}
