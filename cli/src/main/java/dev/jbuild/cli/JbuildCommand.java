@@ -9,25 +9,7 @@ import picocli.CommandLine.Spec;
     name = "jbuild",
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
-    description = "Build OCI container images from Dockerfiles, without a daemon and without root.",
-    subcommands = {
-      BuildCommand.class,
-      UnshareCommand.class,
-      VersionCommand.class,
-      ImagesCommand.class,
-      InspectCommand.class,
-      TagCommand.class,
-      RmiCommand.class,
-      PruneCommand.class,
-      DuCommand.class,
-      PullCommand.class,
-      PushCommand.class,
-      LoginCommand.class,
-      LogoutCommand.class,
-      SaveCommand.class,
-      LoadCommand.class,
-      ParseCommand.class
-    })
+    description = "Build OCI container images from Dockerfiles, without a daemon and without root.")
 final class JbuildCommand implements Runnable {
   @Spec CommandSpec spec;
 

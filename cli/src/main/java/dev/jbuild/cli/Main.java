@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.util.Collection;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -24,12 +25,18 @@ public final class Main {
 
   /** As {@link #run(String[], PrintWriter, PrintWriter)} with an explicit environment. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-    CommandLine cli = newCommandLine(out, err, env);
+    CommandLine cli = newCommandLine(out, err, env, Commands.toRegister(args));
     return cli.execute(args);
   }
 
-  static CommandLine newCommandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
-    CommandLine cli = new CommandLine(new JbuildCommand(), new EnvFactory(env));
+  /** The command tree with the given subcommands. */
+  static CommandLine newCommandLine(
+      PrintWriter out, PrintWriter err, Map<String, String> env, Collection<Class<?>> commands) {
+    EnvFactory factory = new EnvFactory(env);
+    CommandLine cli = new CommandLine(new JbuildCommand(), factory);
+    for (Class<?> c : commands) {
+      cli.addSubcommand(new CommandLine(c, factory));
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
