@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,8 @@ public final class RegistryClient implements AutoCloseable {
             .connectionPool(
                 new ConnectionPool(
                     options.concurrency() * 2, 1, java.util.concurrent.TimeUnit.MINUTES))
+            // no TLS set-up until a registry needs it: see HttpClients
+            .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
             .followRedirects(false)
             .followSslRedirects(false)
             .connectTimeout(Duration.ofSeconds(30))
@@ -84,8 +87,18 @@ public final class RegistryClient implements AutoCloseable {
     boolean verify = !insecure;
     boolean allowHttp =
         insecure || (!Boolean.TRUE.equals(verifyOption) && Hosts.isLoopback(registry));
-    OkHttpClient http =
-        TlsSettings.apply(base.newBuilder(), registry, verify, options.certDirs()).build();
+    HttpClients http =
+        new HttpClients(
+            base,
+            () ->
+                TlsSettings.apply(
+                        base.newBuilder()
+                            .connectionSpecs(
+                                List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT)),
+                        registry,
+                        verify,
+                        options.certDirs())
+                    .build());
     Credentials creds = options.credentials();
     if (creds == null) {
       creds = options.credentialStore().lookup(registry).orElse(null);
