@@ -43,6 +43,9 @@ public final class RegistryClient implements AutoCloseable {
                     options.concurrency() * 2, 1, java.util.concurrent.TimeUnit.MINUTES))
             // no TLS set-up until a registry needs it: see HttpClients
             .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+            // okhttp would silently resend an upload on a dropped connection; we decide
+            // ourselves (a new upload session), so nothing is appended twice.
+            .retryOnConnectionFailure(false)
             .followRedirects(false)
             .followSslRedirects(false)
             .connectTimeout(Duration.ofSeconds(30))
