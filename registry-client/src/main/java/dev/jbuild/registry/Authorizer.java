@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
@@ -29,14 +28,14 @@ final class Authorizer {
 
   private final String registry;
   private final @Nullable Credentials credentials;
-  private final OkHttpClient http;
+  private final HttpClients http;
   private final Clock clock;
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private volatile @Nullable Challenge challenge;
 
   private record Token(String value, Instant expires) {}
 
-  Authorizer(String registry, @Nullable Credentials credentials, OkHttpClient http, Clock clock) {
+  Authorizer(String registry, @Nullable Credentials credentials, HttpClients http, Clock clock) {
     this.registry = registry;
     this.credentials = credentials;
     this.http = http;
@@ -95,7 +94,7 @@ final class Authorizer {
       Hosts.checkCredentialsAllowed(realmUrl, registry);
     }
     Request request = tokenRequest(realmUrl, c.param("service"), scopes, creds);
-    try (Response r = http.newCall(request).execute()) {
+    try (Response r = http.forUrl(realmUrl).newCall(request).execute()) {
       String body = r.body().string();
       if (r.code() == 401 || r.code() == 403) {
         throw new RegistryAuthException(rejectedMessage(creds));

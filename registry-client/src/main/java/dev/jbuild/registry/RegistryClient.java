@@ -1,11 +1,6 @@
 package dev.jbuild.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.jbuild.image.MediaTypes;
 import dev.jbuild.image.Platform;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Pulls and pushes images over the OCI distribution API. Owns connections, authorization, retries
@@ -46,6 +41,11 @@ public final class RegistryClient implements AutoCloseable {
             .connectionPool(
                 new ConnectionPool(
                     options.concurrency() * 2, 1, java.util.concurrent.TimeUnit.MINUTES))
+            // no TLS set-up until a registry needs it: see HttpClients
+            .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+            // okhttp would silently resend an upload on a dropped connection; we decide
+            // ourselves (a new upload session), so nothing is appended twice.
+            .retryOnConnectionFailure(false)
             .followRedirects(false)
             .followSslRedirects(false)
             .connectTimeout(Duration.ofSeconds(30))
@@ -84,8 +84,18 @@ public final class RegistryClient implements AutoCloseable {
     boolean verify = !insecure;
     boolean allowHttp =
         insecure || (!Boolean.TRUE.equals(verifyOption) && Hosts.isLoopback(registry));
-    OkHttpClient http =
-        TlsSettings.apply(base.newBuilder(), registry, verify, options.certDirs()).build();
+    HttpClients http =
+        new HttpClients(
+            base,
+            () ->
+                TlsSettings.apply(
+                        base.newBuilder()
+                            .connectionSpecs(
+                                List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT)),
+                        registry,
+                        verify,
+                        options.certDirs())
+                    .build());
     Credentials creds = options.credentials();
     if (creds == null) {
       creds = options.credentialStore().lookup(registry).orElse(null);
@@ -155,7 +165,8 @@ public final class RegistryClient implements AutoCloseable {
         last = e;
         continue;
       }
-      return new Puller(session(source.registry()), source, sink, progress).pull(top, platform);
+      return new ImagePuller(session(source.registry()), source, sink, progress, workers)
+          .pull(top, platform);
     }
     throw java.util.Objects.requireNonNull(last);
   }
@@ -245,117 +256,6 @@ public final class RegistryClient implements AutoCloseable {
     }
     if (failure != null) {
       throw failure;
-    }
-  }
-
-  /** One pull from one source; a class so the steps stay short. */
-  private final class Puller {
-    private final Session s;
-    private final ImageReference source;
-    private final BlobSink sink;
-    private final ProgressListener progress;
-    private final String where;
-
-    Puller(Session s, ImageReference source, BlobSink sink, ProgressListener progress) {
-      this.s = s;
-      this.source = source;
-      this.sink = sink;
-      this.progress = progress;
-      this.where = RegistryException.where("pull", source.registry(), source.repository()) + ": ";
-    }
-
-    PullResult pull(ManifestBlob top, Platform platform) {
-      ManifestBlob index = null;
-      ManifestBlob manifest = top;
-      JsonNode tree = ManifestJson.tree(top.bytes(), where);
-      if (MediaTypes.isIndex(top.mediaType()) || tree.has("manifests")) {
-        index = top;
-        String digest = choose(tree, platform);
-        manifest = new ManifestPuller(s).pull(source.repository(), digest);
-        tree = ManifestJson.tree(manifest.bytes(), where);
-      }
-      ManifestJson.Ref config = ManifestJson.config(tree, where);
-      List<ManifestJson.Ref> layers = ManifestJson.layers(tree, where);
-      List<ManifestJson.Ref> all = new ArrayList<>();
-      all.add(config);
-      all.addAll(layers);
-      fetchAll(all);
-      store(manifest);
-      if (index != null) {
-        store(index);
-      }
-      List<String> layerDigests = new ArrayList<>();
-      layers.forEach(l -> layerDigests.add(l.digest()));
-      return new PullResult(source, manifest, index, config.digest(), layerDigests);
-    }
-
-    private String choose(JsonNode index, Platform platform) {
-      List<String> available = new ArrayList<>();
-      for (ManifestJson.Ref m : ManifestJson.manifests(index, where)) {
-        JsonNode p = m.platform();
-        if (p == null) {
-          continue;
-        }
-        String os = p.path("os").asText("");
-        String arch = p.path("architecture").asText("");
-        String variant = p.path("variant").asText("");
-        if (PlatformMatch.matches(platform, os, arch, variant.isEmpty() ? null : variant)) {
-          return m.digest();
-        }
-        available.add(os + "/" + arch + (variant.isEmpty() ? "" : "/" + variant));
-      }
-      throw new RegistryException(
-          where
-              + "no image for platform "
-              + platform
-              + " in the index (available: "
-              + (available.isEmpty() ? "none" : String.join(", ", available))
-              + "); choose one with --platform");
-    }
-
-    private void fetchAll(List<ManifestJson.Ref> refs) {
-      Map<String, ManifestJson.Ref> unique = new LinkedHashMap<>();
-      refs.forEach(r -> unique.putIfAbsent(r.digest(), r));
-      List<Future<?>> futures = new ArrayList<>();
-      for (ManifestJson.Ref ref : unique.values()) {
-        futures.add(workers.submit(() -> fetch(ref)));
-      }
-      awaitAll(futures);
-    }
-
-    private @Nullable Void fetch(ManifestJson.Ref ref) throws IOException {
-      if (sink.has(ref.digest())) {
-        progress.finished(ref.digest(), ProgressListener.Outcome.ALREADY_PRESENT);
-        return null;
-      }
-      Path verified =
-          new BlobPuller(s)
-              .pull(source.repository(), ref.digest(), ref.size(), sink.tempDirectory(), progress);
-      try {
-        sink.accept(ref.digest(), verified);
-      } finally {
-        Files.deleteIfExists(verified);
-      }
-      progress.finished(ref.digest(), ProgressListener.Outcome.DOWNLOADED);
-      return null;
-    }
-
-    private void store(ManifestBlob m) {
-      try {
-        if (sink.has(m.digest())) {
-          return;
-        }
-        Path tmp = Files.createTempFile(sink.tempDirectory(), "jbuild-manifest-", ".partial");
-        try {
-          Files.write(tmp, m.bytes());
-          sink.accept(m.digest(), tmp);
-        } finally {
-          Files.deleteIfExists(tmp);
-        }
-      } catch (IOException e) {
-        throw new RegistryException(
-            where + "store manifest " + m.digest() + ": " + e.getMessage(), e);
-      }
     }
   }
 

@@ -25,7 +25,7 @@ final class Session {
   private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
 
   final String registry;
-  private final OkHttpClient http;
+  private final HttpClients clients;
   private final Authorizer auth;
   private final RetryPolicy retry;
   private final boolean allowHttp;
@@ -39,21 +39,17 @@ final class Session {
 
   Session(
       String registry,
-      OkHttpClient http,
+      HttpClients clients,
       Authorizer auth,
       RetryPolicy retry,
       boolean allowHttp,
       Sleeper sleeper) {
     this.registry = registry;
-    this.http = http;
+    this.clients = clients;
     this.auth = auth;
     this.retry = retry;
     this.allowHttp = allowHttp;
     this.sleeper = sleeper;
-  }
-
-  OkHttpClient http() {
-    return http;
   }
 
   RetryPolicy retry() {
@@ -91,6 +87,18 @@ final class Session {
 
   private HttpUrl ping() {
     HttpUrl https = HttpUrl.get("https://" + apiHost(registry) + "/v2/");
+    HttpUrl http = HttpUrl.get("http://" + apiHost(registry) + "/v2/");
+    // On loopback, traffic never leaves the machine: try plain HTTP first and skip a TLS
+    // handshake that fails against the usual local test registry. Elsewhere, HTTPS first.
+    if (allowHttp && Hosts.isLoopback(registry)) {
+      try {
+        if (pingIsRegistry(http)) {
+          return http;
+        }
+      } catch (IOException e) {
+        // not plain HTTP; fall through to HTTPS
+      }
+    }
     try {
       return pingAt(https);
     } catch (IOException e) {
@@ -105,7 +113,7 @@ final class Session {
             e);
       }
       try {
-        return pingAt(HttpUrl.get("http://" + apiHost(registry) + "/v2/"));
+        return pingAt(http);
       } catch (IOException e2) {
         throw new RegistryException(
             "connect to " + registry + ": HTTPS: " + e.getMessage() + "; HTTP: " + e2.getMessage(),
@@ -114,10 +122,24 @@ final class Session {
     }
   }
 
+  /** True when {@code url} answers like a registry (not an HTTPS server's 400 to plain HTTP). */
+  private boolean pingIsRegistry(HttpUrl url) throws IOException {
+    Request req = new Request.Builder().url(url).get().build();
+    OkHttpClient pinger = clients.forUrl(url).newBuilder().readTimeout(PING_TIMEOUT).build();
+    try (Response r = pinger.newCall(req).execute()) {
+      boolean registry =
+          r.header("Docker-Distribution-Api-Version") != null || r.code() == 200 || r.code() == 401;
+      if (registry && r.code() == 401) {
+        auth.challenge(Challenge.parse(r.header("WWW-Authenticate")));
+      }
+      return registry;
+    }
+  }
+
   private HttpUrl pingAt(HttpUrl url) throws IOException {
     Request req = new Request.Builder().url(url).get().build();
     // Short timeouts: a plain-HTTP server may sit silently on our TLS hello.
-    OkHttpClient pinger = http.newBuilder().readTimeout(PING_TIMEOUT).build();
+    OkHttpClient pinger = clients.forUrl(url).newBuilder().readTimeout(PING_TIMEOUT).build();
     try (Response r = pinger.newCall(req).execute()) {
       if (r.code() == 401) {
         auth.challenge(Challenge.parse(r.header("WWW-Authenticate")));
@@ -227,7 +249,7 @@ final class Session {
     HttpUrl origin = request.url();
     Request current = authorize(request, scopes);
     for (int hop = 0; ; hop++) {
-      Response r = http.newCall(current).execute();
+      Response r = clients.forUrl(current.url()).newCall(current).execute();
       String location = r.header("Location");
       boolean redirect =
           r.code() == 301

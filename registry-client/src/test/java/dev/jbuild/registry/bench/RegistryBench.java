@@ -24,6 +24,16 @@ public final class RegistryBench {
   private RegistryBench() {}
 
   public static void main(String[] args) throws Exception {
+    if (System.getenv("JBUILD_BENCH_TRACE") != null) {
+      log("main");
+    }
+    run(args);
+    if (System.getenv("JBUILD_BENCH_TRACE") != null) {
+      log("exit");
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     switch (args[0]) {
       case "generate" ->
           generate(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
@@ -31,6 +41,30 @@ public final class RegistryBench {
       case "pull" -> pull(ImageReference.parse(args[1]), Path.of(args[2]));
       default -> throw new IllegalArgumentException("usage: generate|push|pull ...");
     }
+  }
+
+  private static final long T0 = System.nanoTime();
+
+  /** With JBUILD_BENCH_TRACE set, prints when each blob starts and ends (stderr, ms). */
+  private static ProgressListener trace() {
+    if (System.getenv("JBUILD_BENCH_TRACE") == null) {
+      return ProgressListener.NONE;
+    }
+    return new ProgressListener() {
+      @Override
+      public void started(String digest, long size) {
+        log("start " + digest.substring(7, 19) + " " + size);
+      }
+
+      @Override
+      public void finished(String digest, Outcome outcome) {
+        log("done  " + digest.substring(7, 19) + " " + outcome);
+      }
+    };
+  }
+
+  private static void log(String what) {
+    System.err.printf("%6d ms %s%n", (System.nanoTime() - T0) / 1_000_000, what);
   }
 
   private static RegistryOptions options() {
@@ -57,20 +91,19 @@ public final class RegistryBench {
   private static void push(Path layout, ImageReference ref) throws Exception {
     try (OciLayout oci = OciLayout.open(layout);
         RegistryClient client = RegistryClient.create(options())) {
-      client.push(
-          ref, ImageTransfers.pushImage(oci.image("bench", null), null), ProgressListener.NONE);
+      client.push(ref, ImageTransfers.pushImage(oci.image("bench", null), null), trace());
     }
   }
 
   private static void pull(ImageReference ref, Path dir) throws Exception {
-    try (RegistryClient client = RegistryClient.create(options())) {
+    RegistryOptions options = options();
+    trace().started("sha256:options-ready", 0);
+    try (RegistryClient client = RegistryClient.create(options)) {
+      trace().started("sha256:client-ready", 0);
       PullResult r =
-          client.pull(
-              ref,
-              Platform.of("linux", "amd64", null),
-              new DirectorySink(dir),
-              ProgressListener.NONE);
+          client.pull(ref, Platform.of("linux", "amd64", null), new DirectorySink(dir), trace());
       System.out.println(r.manifest().digest());
+      trace().started("sha256:pull-returned", 0);
     }
   }
 }

@@ -117,6 +117,7 @@ public final class FaultProxy implements AutoCloseable {
     Fault fault = take(method, path);
     try {
       if (fault instanceof Status s) {
+        ex.getRequestBody().readAllBytes(); // like a real server: read the request, then fail
         if (s.retryAfterSeconds() != null) {
           ex.getResponseHeaders().set("Retry-After", String.valueOf(s.retryAfterSeconds()));
         }
