@@ -25,7 +25,9 @@ public final class Overlay {
     this.userxattr = userxattr;
   }
 
-  /** The xattr that marks an opaque dir in the upper dir ({@code user.} in a user namespace). */
+  /**
+   * The xattr that marks an opaque dir in the upper dir ({@code user.} whenever userxattr is on).
+   */
   public String opaqueXattr() {
     return (userxattr ? "user" : "trusted") + ".overlay.opaque";
   }
