@@ -1,18 +1,16 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.cli.build.CopyTree;
 import dev.jbuild.layer.ChangeSets;
 import dev.jbuild.layer.FileOwnership;
 import dev.jbuild.layer.LayerBuilder;
 import dev.jbuild.layer.RootfsTar;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -30,10 +28,10 @@ final class RootfsExport {
     Files.createDirectories(parent);
     Path tmp = Files.createTempDirectory(parent, "." + dest.getFileName() + ".");
     try {
-      copyTree(rootfs, tmp);
+      CopyTree.copy(rootfs, tmp);
       if (Files.isDirectory(dest)) {
         // buildx merges into an existing directory; keep that, file by file.
-        copyTree(tmp, dest);
+        CopyTree.copy(tmp, dest);
         deleteTree(tmp);
       } else {
         Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE);
@@ -55,44 +53,6 @@ final class RootfsExport {
     LayerBuilder tar = ChangeSets.fromTree(rootfs, owners).clampTimes(sourceDateEpoch);
     tar.writeTar(new NonClosing(System.out));
     System.out.flush();
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    Files.walkFileTree(
-        from,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-              throws IOException {
-            Path target = to.resolve(from.relativize(dir).toString());
-            if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-              Files.copy(
-                  dir, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.copy(
-                file,
-                to.resolve(from.relativize(file).toString()),
-                StandardCopyOption.COPY_ATTRIBUTES,
-                StandardCopyOption.REPLACE_EXISTING,
-                LinkOption.NOFOLLOW_LINKS);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException exc)
-              throws IOException {
-            Path target = to.resolve(from.relativize(dir).toString());
-            Files.setLastModifiedTime(target, Files.getLastModifiedTime(dir));
-            Files.setAttribute(target, "unix:mode", Files.getAttribute(dir, "unix:mode"));
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 
   private static void deleteTree(Path p) throws IOException {

@@ -3,8 +3,8 @@ package dev.jbuild.cli.build;
 import dev.jbuild.cli.build.copy.ExistingFile;
 import dev.jbuild.cli.build.copy.FileEntry;
 import dev.jbuild.cli.build.copy.RootfsView;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.jbuild.cli.build.copy.SymlinkWalk;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -17,8 +17,6 @@ import java.util.TreeMap;
  * already exists; paths are relative to "/".
  */
 final class FsIndex implements RootfsView {
-  private static final int MAX_LINKS = 255;
-
   private final TreeMap<String, ExistingFile> files = new TreeMap<>();
   private final Map<String, String> symlinks = new HashMap<>();
 
@@ -82,37 +80,10 @@ final class FsIndex implements RootfsView {
 
   /** Follows every symlink on the path, inside the image. */
   String resolve(String path) {
-    Deque<String> pending = new ArrayDeque<>();
-    push(pending, path);
-    Deque<String> done = new ArrayDeque<>();
-    int links = 0;
-    while (!pending.isEmpty()) {
-      String seg = pending.pop();
-      if (seg.isEmpty() || seg.equals(".")) {
-        continue;
-      }
-      if (seg.equals("..")) {
-        done.pollLast();
-        continue;
-      }
-      String candidate = join(String.join("/", done), seg);
-      String target = symlinks.get(candidate);
-      if (target != null && links++ < MAX_LINKS) {
-        if (target.startsWith("/")) {
-          done.clear();
-        }
-        push(pending, target);
-        continue;
-      }
-      done.addLast(seg);
-    }
-    return String.join("/", done);
-  }
-
-  private static void push(Deque<String> pending, String path) {
-    String[] parts = path.split("/", -1);
-    for (int i = parts.length - 1; i >= 0; i--) {
-      pending.push(parts[i]);
+    try {
+      return SymlinkWalk.resolve(path, symlinks::get, true);
+    } catch (IOException e) {
+      throw new StepFailure("/" + path + ": too many levels of symbolic links in the image", e);
     }
   }
 

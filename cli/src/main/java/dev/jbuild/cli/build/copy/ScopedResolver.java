@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves a path inside a root directory as if the root were "/": {@code ..} never climbs above
@@ -13,8 +12,6 @@ import java.util.Deque;
  * never lead a build outside of itself.
  */
 public final class ScopedResolver {
-  private static final int MAX_LINKS = 255;
-
   private ScopedResolver() {}
 
   /**
@@ -22,35 +19,12 @@ public final class ScopedResolver {
    * final component is not followed when it is a symlink.
    */
   public static Path resolve(Path root, String relative, boolean followLast) throws IOException {
-    Deque<String> pending = new ArrayDeque<>();
-    pushSegments(pending, relative);
-    Deque<String> resolved = new ArrayDeque<>();
-    int links = 0;
-    while (!pending.isEmpty()) {
-      String seg = pending.pop();
-      if (seg.isEmpty() || seg.equals(".")) {
-        continue;
-      }
-      if (seg.equals("..")) {
-        resolved.pollLast();
-        continue;
-      }
-      Path candidate = join(root, resolved).resolve(seg);
-      boolean last = pending.isEmpty();
-      if ((followLast || !last) && Files.isSymbolicLink(candidate)) {
-        if (++links > MAX_LINKS) {
-          throw new IOException(relative + ": too many levels of symbolic links");
-        }
-        String target = Files.readSymbolicLink(candidate).toString();
-        if (target.startsWith("/")) {
-          resolved.clear();
-        }
-        pushSegments(pending, target);
-        continue;
-      }
-      resolved.addLast(seg);
-    }
-    return join(root, resolved);
+    String inside = SymlinkWalk.resolve(relative, p -> linkTarget(root.resolve(p)), followLast);
+    return inside.isEmpty() ? root : root.resolve(inside);
+  }
+
+  private static @Nullable String linkTarget(Path p) throws IOException {
+    return Files.isSymbolicLink(p) ? Files.readSymbolicLink(p).toString() : null;
   }
 
   /** The path of {@code real} relative to {@code root}, with '/' separators ("" for the root). */
@@ -60,20 +34,5 @@ public final class ScopedResolver {
 
   static boolean exists(Path p) {
     return Files.exists(p, LinkOption.NOFOLLOW_LINKS);
-  }
-
-  private static void pushSegments(Deque<String> pending, String path) {
-    String[] parts = path.split("/");
-    for (int i = parts.length - 1; i >= 0; i--) {
-      pending.push(parts[i]);
-    }
-  }
-
-  private static Path join(Path root, Deque<String> segments) {
-    Path p = root;
-    for (String s : segments) {
-      p = p.resolve(s);
-    }
-    return p;
   }
 }
