@@ -33,6 +33,16 @@ final class LocalRegistry implements AutoCloseable {
 
   static LocalRegistry start(Path dir, String user, String password)
       throws IOException, InterruptedException {
+    return start(dir, user, password, false);
+  }
+
+  /** Serves HTTPS with {@code dir/cert.pem} and {@code dir/key.pem} (see {@link TestTls}). */
+  static LocalRegistry startHttps(Path dir) throws IOException, InterruptedException {
+    return start(dir, null, null, true);
+  }
+
+  private static LocalRegistry start(Path dir, String user, String password, boolean tls)
+      throws IOException, InterruptedException {
     int port = freePort();
     StringBuilder config = new StringBuilder();
     config.append("version: 0.1\n");
@@ -40,6 +50,10 @@ final class LocalRegistry implements AutoCloseable {
     config.append("storage:\n  filesystem:\n    rootdirectory: ").append(dir.resolve("data"));
     config.append("\n  delete:\n    enabled: true\n");
     config.append("http:\n  addr: 127.0.0.1:").append(port).append('\n');
+    if (tls) {
+      config.append("  tls:\n    certificate: ").append(dir.resolve("cert.pem"));
+      config.append("\n    key: ").append(dir.resolve("key.pem")).append('\n');
+    }
     if (user != null) {
       String entry = Tools.run("htpasswd", "-Bbn", user, password).strip();
       Files.writeString(dir.resolve("htpasswd"), entry + "\n", UTF_8);

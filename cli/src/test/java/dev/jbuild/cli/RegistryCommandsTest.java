@@ -202,6 +202,47 @@ class RegistryCommandsTest {
     }
   }
 
+  @Test
+  void httpsRegistryIsTrustedThroughCertDirOrWithTlsVerifyFalse() throws Exception {
+    Path source = dir("source");
+    Digest manifest = TestImages.putTagged(source, "docker.io/library/app:1", "tls");
+    Path regDir = dir("registry");
+    Path cert = TestTls.selfSigned(regDir);
+    try (LocalRegistry reg = LocalRegistry.startHttps(regDir)) {
+      Path certDir = dir("certs");
+      Files.createDirectories(certDir.resolve(reg.host()));
+      Files.copy(cert, certDir.resolve(reg.host()).resolve("ca.crt"));
+      String root = source.toString();
+
+      TestImages.Run untrusted =
+          jbuild("push", "--root", root, "--tls-verify=true", "app:1", reg.host() + "/app:1");
+      assertThat(untrusted.exitCode()).isEqualTo(1);
+      assertThat(untrusted.err().lines().filter(l -> l.startsWith("error: ")))
+          .singleElement()
+          .asString()
+          .contains("over HTTPS");
+      assertThat(untrusted.err()).doesNotContain("\tat ");
+
+      TestImages.Run trusted =
+          jbuild(
+              "push",
+              "--root",
+              root,
+              "--cert-dir",
+              certDir.toString(),
+              "--tls-verify=true",
+              "app:1",
+              reg.host() + "/app:1");
+      assertThat(trusted.exitCode()).as(trusted.err()).isZero();
+
+      TestImages.Run insecure =
+          jbuild("push", "--root", root, "--tls-verify=false", "app:1", reg.host() + "/app:2");
+      assertThat(insecure.exitCode()).as(insecure.err()).isZero();
+      assertThat(skopeoInspect(reg.host() + "/app:2", false).get("Digest").asText())
+          .isEqualTo(manifest.toString());
+    }
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
