@@ -5,6 +5,7 @@
 # docs, executables and libraries from /usr)
 # Peak heap is capped at 256 MiB (-Xmx256m) to show the writer streams.
 set -euo pipefail
+# Needs bc (and pigz for the pigz row): apt-get install -y bc pigz
 repo=$(cd "$(dirname "$0")/.." && pwd)
 size_mb=${SIZE_MB:-200}
 work=$(mktemp -d)
@@ -16,12 +17,13 @@ if [ -z "$data" ]; then
   data=$work/data
   mkdir -p "$data"
   pick() { # dir, MB budget
-    find "$1" -type f -size -30M -printf '%s %p\n' 2>/dev/null | sort -k2 |
-      awk -v max=$(($2 * 1048576)) '{ s += $1; if (s <= max) print $2 }'
+    # tab-separated, so names with spaces survive
+    find "$1" -type f -size -30M -printf '%s\t%p\n' 2>/dev/null | sort -t "$(printf '\t')" -k2 |
+      awk -F '\t' -v max=$(($2 * 1048576)) '{ s += $1; if (s <= max) print $2 }'
   }
   { pick /usr/share/doc $((size_mb * 30 / 100)); pick /usr/bin $((size_mb * 35 / 100));
     pick /usr/lib/x86_64-linux-gnu $((size_mb * 35 / 100)); } > "$work/list"
-  tar -cf - -T "$work/list" 2>/dev/null | tar -xf - -C "$data"
+  tar -cf - --ignore-failed-read -T "$work/list" 2>/dev/null | tar -xf - -C "$data" || true
 fi
 echo "input: $(du -sm "$data" | cut -f1) MB, $(find "$data" -type f | wc -l) files, $(nproc) cores"
 

@@ -134,6 +134,14 @@ final class BuildCommand implements Callable<Integer> {
       description = "RUN sandbox: auto, oci (runc/crun), rootless (built-in) or chroot.")
   String isolation = "auto";
 
+  @Option(
+      names = "--snapshotter",
+      paramLabel = "auto|overlay|copy",
+      description =
+          "RUN snapshots: overlay mounts, or a copy diffed afterwards (auto: overlay"
+              + " when it can be mounted).")
+  String snapshotter = "auto";
+
   @Option(names = "--runtime", paramLabel = "PATH", description = "OCI runtime for isolation oci.")
   @Nullable Path runtime;
 
@@ -257,7 +265,15 @@ final class BuildCommand implements Callable<Integer> {
         runtime,
         SecretSpecs.parse(secrets),
         SecretSpecs.parseSsh(ssh, env),
-        registry.toRegistryOptions());
+        registry.toRegistryOptions(),
+        snapshotter());
+  }
+
+  private String snapshotter() {
+    if (!List.of("auto", "overlay", "copy").contains(snapshotter)) {
+      throw new UsageError("--snapshotter \"" + snapshotter + "\": use auto, overlay or copy");
+    }
+    return snapshotter;
   }
 
   private Map<String, Path> namedContexts() {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param runtime {@code --runtime}: the OCI runtime binary for isolation oci
  * @param secrets {@code --secret id=ID,src=FILE}: files RUN --mount=type=secret can mount
  * @param ssh {@code --ssh ID[=SOCKET]}: SSH agent sockets RUN --mount=type=ssh can forward
+ * @param snapshotter {@code --snapshotter}: auto, overlay or copy (copy + tree diff)
  * @param registry how base images are pulled and results pushed (TLS, credentials)
  */
 public record BuildOptions(
@@ -23,4 +24,5 @@ public record BuildOptions(
     @Nullable Path runtime,
     Map<String, Path> secrets,
     Map<String, Path> ssh,
-    RegistryOptions registry) {}
+    RegistryOptions registry,
+    String snapshotter) {}

@@ -46,7 +46,8 @@ public final class EngineFactory {
             progress,
             store.root().resolve("cache-mounts"),
             request.options().secrets(),
-            request.options().ssh());
+            request.options().ssh(),
+            request.options().snapshotter());
     this.inputs =
         new StageInputs(
             settings,

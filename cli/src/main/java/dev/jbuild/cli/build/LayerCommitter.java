@@ -49,6 +49,15 @@ final class LayerCommitter {
     return new LayerResult(ref.descriptor(settings.dockerFormat()), ref.diffId());
   }
 
+  /** Commits what a RUN changed on a copy of the rootfs: the diff of the two trees. */
+  LayerResult commitDiff(Path lower, Path upper) throws IOException {
+    LayerBuilder layer =
+        ChangeSets.fromTreeDiff(lower, upper, FileOwnership.chown())
+            .clampTimes(settings.sourceDateEpoch());
+    LayerRef ref = layer.commit(store, settings.compression());
+    return new LayerResult(ref.descriptor(settings.dockerFormat()), ref.diffId());
+  }
+
   private static FileSource source(FileEntry e) {
     Path p = Objects.requireNonNull(e.source(), "file entry without content");
     return FileSource.of(p);

@@ -2,6 +2,7 @@ package dev.jbuild.cli.build;
 
 import dev.jbuild.cli.progress.Progress;
 import dev.jbuild.rootless.Isolation;
+import dev.jbuild.rootless.OverlaySupport;
 import dev.jbuild.rootless.Rootless;
 import dev.jbuild.rootless.SandboxChoice;
 import java.io.IOException;
@@ -22,6 +23,7 @@ final class LazyRunSupport implements StageInputs.RunSupplier {
   private final Path cacheRoot;
   private final Map<String, Path> secrets;
   private final Map<String, Path> ssh;
+  private final String snapshotter;
   private @Nullable StageInputs inputs;
   private @Nullable RunnerSupport support;
   private @Nullable RunStep step;
@@ -33,14 +35,38 @@ final class LazyRunSupport implements StageInputs.RunSupplier {
       Progress progress,
       Path cacheRoot,
       Map<String, Path> secrets,
-      Map<String, Path> ssh) {
+      Map<String, Path> ssh,
+      String snapshotter) {
     this.ssh = ssh;
+    this.snapshotter = snapshotter;
     this.rootlessSupplier = rootless;
     this.isolation = isolation;
     this.runtime = runtime;
     this.progress = progress;
     this.cacheRoot = cacheRoot;
     this.secrets = secrets;
+  }
+
+  /** Overlay when asked for or when a probe mount works; otherwise copy + tree diff. */
+  private boolean useOverlay(Rootless rootless) {
+    if (snapshotter.equals("copy")) {
+      progress.message("RUN snapshots: copy + tree diff (--snapshotter=copy)");
+      return false;
+    }
+    OverlaySupport probe;
+    try {
+      probe = rootless.overlay().probe(java.util.Objects.requireNonNull(inputs).tempDirs().get());
+    } catch (IOException e) {
+      probe = new OverlaySupport(false, "overlay probe failed: " + e.getMessage());
+    }
+    if (probe.available()) {
+      return true;
+    }
+    if (snapshotter.equals("overlay")) {
+      throw new StepFailure(probe.detail() + "; use --snapshotter=copy (or auto) instead");
+    }
+    progress.message("RUN snapshots: copy + tree diff (" + probe.detail() + ")");
+    return false;
   }
 
   void bind(StageInputs stageInputs) {
@@ -60,7 +86,7 @@ final class LazyRunSupport implements StageInputs.RunSupplier {
   }
 
   @Override
-  public synchronized RunnerSupport support() {
+  public synchronized RunnerSupport support() throws IOException {
     if (support == null) {
       Rootless rootless = rootlessSupplier.get();
       if (rootless.needsReexec()) {
@@ -70,7 +96,8 @@ final class LazyRunSupport implements StageInputs.RunSupplier {
       }
       SandboxChoice choice = rootless.sandbox(isolation, runtime);
       progress.message("RUN isolation: " + choice.reason());
-      support = new RunnerSupport(rootless.overlay(), choice.sandbox(), choice.reason());
+      boolean overlay = useOverlay(rootless);
+      support = new RunnerSupport(rootless.overlay(), overlay, choice.sandbox(), choice.reason());
     }
     return support;
   }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RUN: mounts an overlay of the stage's layers with a fresh upper dir, runs the command in the
@@ -34,10 +35,14 @@ final class RunStep {
     this.mounts = mounts;
   }
 
-  /** What the step left behind: its upper dir (the change set) and the argv it ran. */
-  record Outcome(Path upper, List<String> argv) {}
+  /**
+   * What the step left behind and the argv it ran: on overlay, the upper dir is the change set
+   * ({@code lower} null); on a copy, the change set is the diff of {@code lower} and {@code upper}.
+   */
+  record Outcome(Path upper, @Nullable Path lower, List<String> argv) {}
 
-  Outcome run(
+  /** Runs the step on an overlay of {@code lowers} with a fresh upper dir. */
+  Outcome runOnOverlay(
       Instruction.Run run, StageState state, List<Path> lowers, List<String> runEnv, Task task)
       throws IOException {
     RunnerSupport rt = inputs.runner();
@@ -46,25 +51,50 @@ final class RunStep {
     Path work = Files.createDirectories(dir.resolve("work"));
     Path merged = Files.createDirectories(dir.resolve("merged"));
     List<String> argv = RunCommandLine.argv(run.command(), state.container());
-    SandboxResult result;
     try (OverlayMount mount = rt.overlay().mount(lowers, upper, work, merged)) {
-      String cwd = workdir(state);
-      Files.createDirectories(ScopedResolver.resolve(merged, cwd.substring(1), true));
-      Ownership user = user(state, merged);
-      RunMounts.StepMounts stepMounts = mounts.forStep(run, state);
-      List<String> env = environment(runEnv, user, merged);
-      env.addAll(stepMounts.env());
-      SandboxSpec.Builder spec =
-          SandboxSpec.builder(merged, argv)
-              .env(env)
-              .cwd(cwd)
-              .user(user.uid(), user.gid(), List.of())
-              .network("none".equals(run.network()) ? Network.NONE : Network.HOST);
-      stepMounts.mounts().forEach(spec::mount);
-      scriptMount(run, dir).ifPresent(spec::mount);
-      try (TaskOutputStream out = new TaskOutputStream(task)) {
-        result = rt.sandbox().run(spec.output(out, out).build());
-      }
+      execute(run, state, merged, argv, runEnv, task, dir);
+    }
+    return new Outcome(upper, null, argv);
+  }
+
+  /** Where overlay cannot be mounted: runs on a copy of the rootfs, to be diffed afterwards. */
+  Outcome runOnCopy(Instruction.Run run, StageState state, List<String> runEnv, Task task)
+      throws IOException {
+    Path lower = inputs.rootfs().materialize(state);
+    Path dir = inputs.tempDirs().get();
+    Path rootfs = dir.resolve("rootfs");
+    CopyTree.copy(lower, rootfs);
+    List<String> argv = RunCommandLine.argv(run.command(), state.container());
+    execute(run, state, rootfs, argv, runEnv, task, dir);
+    return new Outcome(rootfs, lower, argv);
+  }
+
+  private void execute(
+      Instruction.Run run,
+      StageState state,
+      Path rootfs,
+      List<String> argv,
+      List<String> runEnv,
+      Task task,
+      Path dir)
+      throws IOException {
+    String cwd = workdir(state);
+    Files.createDirectories(ScopedResolver.resolve(rootfs, cwd.substring(1), true));
+    Ownership user = user(state, rootfs);
+    RunMounts.StepMounts stepMounts = mounts.forStep(run, state);
+    List<String> env = environment(runEnv, user, rootfs);
+    env.addAll(stepMounts.env());
+    SandboxSpec.Builder spec =
+        SandboxSpec.builder(rootfs, argv)
+            .env(env)
+            .cwd(cwd)
+            .user(user.uid(), user.gid(), List.of())
+            .network("none".equals(run.network()) ? Network.NONE : Network.HOST);
+    stepMounts.mounts().forEach(spec::mount);
+    scriptMount(run, dir).ifPresent(spec::mount);
+    SandboxResult result;
+    try (TaskOutputStream out = new TaskOutputStream(task)) {
+      result = inputs.runner().sandbox().run(spec.output(out, out).build());
     }
     if (result.exitCode() != 0) {
       throw new StepFailure(
@@ -73,7 +103,6 @@ final class RunStep {
               + "\" did not complete successfully: exit code: "
               + result.exitCode());
     }
-    return new Outcome(upper, argv);
   }
 
   private static String workdir(StageState state) {

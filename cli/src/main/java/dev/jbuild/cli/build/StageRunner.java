@@ -121,10 +121,20 @@ final class StageRunner {
 
   private void run(Instruction.Run r, List<String> runEnv, Task task) throws IOException {
     RunStep step = inputs.runStep();
-    RunStep.Outcome out = step.run(r, state, lowers.realize(), runEnv, task);
-    LayerResult layer = inputs.committer().commitUpper(out.upper());
+    boolean overlay = inputs.runner().useOverlay();
+    RunStep.Outcome out =
+        overlay
+            ? step.runOnOverlay(r, state, lowers.realize(), runEnv, task)
+            : step.runOnCopy(r, state, runEnv, task);
+    Path lower = out.lower();
+    LayerResult layer =
+        lower == null
+            ? inputs.committer().commitUpper(out.upper())
+            : inputs.committer().commitDiff(lower, out.upper());
     inputs.indexer().apply(fs, layer.descriptor());
-    lowers.addReady(out.upper());
+    if (lower == null) {
+      lowers.addReady(out.upper());
+    }
     state = state.withLayer(layer, RunCommandLine.history(out.argv()), inputs.settings().now());
   }
 

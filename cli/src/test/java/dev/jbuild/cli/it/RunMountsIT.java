@@ -240,4 +240,67 @@ class RunMountsIT {
     assertThat(bytes).doesNotContain("s3cr3t-canary-value");
     assertThat(listing(layout)).doesNotContain("run/secrets/tok");
   }
+
+  @ParameterizedTest(name = "as {0}")
+  @ValueSource(strings = {"root", "unprivileged"})
+  void workdirInProcSelfFdCannotReachTheHost(String who) throws Exception {
+    JbuildProcess j = jbuild(who);
+    buildBase(j);
+    String marker = "jbuild-host-marker-" + Long.toHexString(System.nanoTime());
+    Path hostFile = Path.of("/", marker);
+    Files.writeString(hostFile, "host");
+    try {
+      Path ctx =
+          context(
+              j,
+              "ctx5",
+              "FROM jbuild-samples/busybox:1\n"
+                  + "WORKDIR /proc/self/fd/7\n"
+                  + "RUN ls -la ../../../../ ../../../../../ > /listing.txt; cat /listing.txt\n");
+      Path fs = j.home().resolve("fs5");
+      JbuildProcess.Result r =
+          j.run(
+              "build", "--progress=plain", "--root", store(j), "-o", fs.toString(), ctx.toString());
+      assertThat(r.out() + r.err()).doesNotContain(marker);
+      if (r.exit() == 0) {
+        assertThat(Files.readString(fs.resolve("listing.txt"))).doesNotContain(marker);
+      } else {
+        assertThat(r.err()).contains("Dockerfile:3").doesNotContain("\tat ");
+      }
+    } finally {
+      Files.deleteIfExists(hostFile);
+    }
+  }
+
+  @ParameterizedTest(name = "as {0}")
+  @ValueSource(strings = {"root", "unprivileged"})
+  void copySnapshotsGiveTheSameChangesWhereOverlayIsUnavailable(String who) throws Exception {
+    JbuildProcess j = jbuild(who);
+    buildBase(j);
+    Path ctx =
+        context(
+            j,
+            "ctx6",
+            "FROM jbuild-samples/busybox:1\n"
+                + "RUN touch /owned && chown 54321:43210 /owned && rm /bin/vi"
+                + " && rm -rf /home/app && mkdir /home/app && echo hi > /home/app/new\n");
+    Path layout = j.home().resolve("layout6");
+    JbuildProcess.Result r =
+        j.run(
+            "build",
+            "--progress=plain",
+            "--snapshotter=copy",
+            "--root",
+            store(j),
+            "-o",
+            "type=oci,dest=" + layout + ",tar=false",
+            ctx.toString());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("RUN snapshots: copy + tree diff");
+    String list = listing(layout);
+    assertThat(list).containsPattern("54321/43210 .* owned");
+    assertThat(list).contains("bin/.wh.vi");
+    assertThat(list).containsPattern("home/app/new");
+    assertThat(list).doesNotContain("etc/hosts", "etc/resolv.conf");
+  }
 }
