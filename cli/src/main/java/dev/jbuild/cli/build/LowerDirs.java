@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The overlay lower directories of a stage, base first: the unpacked base image, then a directory
- * per COPY/WORKDIR layer (written from the entries, no tar round trip) and each earlier RUN's upper
- * directory as it was left. Directories are made only when a RUN needs them.
+ * The overlay lower directories of a stage, base first: the base image's layers (each unpacked once
+ * per diffID in the store), then a directory per COPY/WORKDIR layer (written from the entries, no
+ * tar round trip) and each earlier RUN's upper directory as it was left. Directories are made only
+ * when a RUN needs them.
  */
 final class LowerDirs {
   private sealed interface Source {}
@@ -48,7 +49,13 @@ final class LowerDirs {
     for (int i = 0; i < sources.size(); i++) {
       Source s = sources.get(i);
       if (s instanceof Base b) {
-        sources.set(i, new Ready(inputs.rootfs().materialize(b.state())));
+        // One lower dir per base layer, unpacked once into the store and shared across builds.
+        List<Path> layerDirs = inputs.rootfs().layerDirs(b.state());
+        sources.remove(i);
+        for (int k = layerDirs.size() - 1; k >= 0; k--) {
+          sources.add(i, new Ready(layerDirs.get(k)));
+        }
+        i += layerDirs.size() - 1;
       } else if (s instanceof Entries e) {
         Path dir = inputs.tempDirs().get();
         write(e.entries(), dir);

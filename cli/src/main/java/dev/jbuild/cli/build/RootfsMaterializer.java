@@ -2,6 +2,7 @@ package dev.jbuild.cli.build;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Unpacks a stage's layers into a directory (for COPY --from, name lookups in /etc/passwd, and the
@@ -9,4 +10,10 @@ import java.nio.file.Path;
  */
 interface RootfsMaterializer {
   Path materialize(StageState state) throws IOException;
+
+  /**
+   * Each layer of {@code state} unpacked as an overlay lower dir (whiteouts as 0/0 devices, opaque
+   * dirs marked), base first; kept in the store by diffID and shared by later builds.
+   */
+  List<Path> layerDirs(StageState state) throws IOException;
 }

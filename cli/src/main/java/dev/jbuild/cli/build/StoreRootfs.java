@@ -49,6 +49,24 @@ final class StoreRootfs implements RootfsMaterializer {
     return root;
   }
 
+  @Override
+  public List<Path> layerDirs(StageState state) throws IOException {
+    List<Digest> diffIds = state.config().rootfs().diffIds();
+    List<Descriptor> layers = state.layers();
+    List<Path> dirs = new java.util.ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      Layer layer = new Layer(layers.get(i), diffIds.get(i), this::open);
+      dirs.add(store.unpackLayer(layer.diffId(), dir -> unpackForOverlay(layer, dir)));
+    }
+    return dirs;
+  }
+
+  private static void unpackForOverlay(Layer layer, Path dir) throws IOException {
+    try (InputStream tar = layer.openUncompressed()) {
+      LayerExtractor.forOverlayLower(dir, FileOwnership.chown()).apply(tar);
+    }
+  }
+
   private InputStream open(Descriptor d) throws IOException {
     return store.openBlob(d.digest());
   }

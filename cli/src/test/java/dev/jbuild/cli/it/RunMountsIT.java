@@ -303,4 +303,26 @@ class RunMountsIT {
     assertThat(list).containsPattern("home/app/new");
     assertThat(list).doesNotContain("etc/hosts", "etc/resolv.conf");
   }
+
+  @ParameterizedTest(name = "as {0}")
+  @ValueSource(strings = {"root", "unprivileged"})
+  void whiteoutsAndOpaqueDirsOfABaseImageHideLowerFilesInTheNextBuild(String who) throws Exception {
+    JbuildProcess j = jbuild(who);
+    buildBase(j);
+    Path base =
+        context(
+            j,
+            "ctx7",
+            "FROM jbuild-samples/busybox:1\n"
+                + "RUN rm /bin/vi && rm -rf /home/app && mkdir /home/app && touch /home/app/only\n");
+    JbuildProcess.Result b = j.run("build", "--root", store(j), "-t", "base2:1", base.toString());
+    assertThat(b.exit()).as(b.toString()).isZero();
+    Path ctx =
+        context(j, "ctx8", "FROM base2:1\nRUN test ! -e /bin/vi && ls -A /home/app > /ls.txt\n");
+    Path fs = j.home().resolve("fs8");
+    JbuildProcess.Result r =
+        j.run("build", "--root", store(j), "-o", fs.toString(), ctx.toString());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(Files.readString(fs.resolve("ls.txt")).strip()).isEqualTo("only");
+  }
 }
