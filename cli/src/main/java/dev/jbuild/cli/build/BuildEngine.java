@@ -25,7 +25,7 @@ public final class BuildEngine {
   private final Progress progress;
   private final String dockerfileName;
   private final Map<String, StageState> built;
-  private final Map<Integer, FsIndex> fsByStage = new ConcurrentHashMap<>();
+  private final Map<Integer, LazyFsIndex> fsByStage = new ConcurrentHashMap<>();
   private final LayerIndexer indexer;
 
   BuildEngine(
@@ -60,11 +60,11 @@ public final class BuildEngine {
       throws IOException, DockerfileException {
     StepLabels labels = new StepLabels(stage, multiStage);
     StageState base;
-    FsIndex fs;
+    LazyFsIndex fs;
     StageBase from = stage.base();
     if (from instanceof StageBase.Scratch) {
       base = new StageState(ImageConfig.scratch(inputs.settings().platform()), List.of(), false);
-      fs = new FsIndex();
+      fs = LazyFsIndex.ready(indexer, new FsIndex());
     } else if (from instanceof StageBase.StageRef ref) {
       base = resetStageOnly(stageState(ref.index()));
       fs = java.util.Objects.requireNonNull(fsByStage.get(ref.index()), "stage index");
@@ -73,7 +73,7 @@ public final class BuildEngine {
       Task t = progress.start(labels.from() + " FROM " + ImageSources.normalize(ref.reference()));
       try {
         base = images.open(ref.reference());
-        fs = indexer.index(base);
+        fs = LazyFsIndex.of(indexer, base);
       } catch (RuntimeException | IOException e) {
         t.failed(oneLine(e));
         throw fail(stage.from().location(), "FROM " + ref.reference(), e);

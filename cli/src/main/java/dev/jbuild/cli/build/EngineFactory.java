@@ -56,7 +56,6 @@ public final class EngineFactory {
             new FromSources(stages, contexts, images, rootfs),
             rootfs,
             store::newTempDir,
-            indexer,
             runs);
     runs.bind(inputs);
   }

@@ -8,7 +8,6 @@ record StageInputs(
     FromSources fromSources,
     RootfsMaterializer rootfs,
     TempDirs tempDirs,
-    StoreLayerIndexer indexer,
     RunSupplier runs) {
 
   /** The RUN machinery, set up (namespace checks, sandbox choice) on first use. */

@@ -23,10 +23,10 @@ import org.jspecify.annotations.Nullable;
 final class StageRunner {
   private final StageInputs inputs;
   private StageState state;
-  private final FsIndex fs;
+  private final LazyFsIndex fs;
   private final LowerDirs lowers;
 
-  StageRunner(StageInputs inputs, StageState base, FsIndex baseFs) {
+  StageRunner(StageInputs inputs, StageState base, LazyFsIndex baseFs) {
     this.inputs = inputs;
     this.state = base;
     this.fs = baseFs.copy();
@@ -37,7 +37,7 @@ final class StageRunner {
     return state;
   }
 
-  FsIndex fs() {
+  LazyFsIndex fs() {
     return fs;
   }
 
@@ -65,8 +65,9 @@ final class StageRunner {
   private void workdir(Instruction.Workdir w) throws IOException {
     String dir = ConfigEdits.workdir(state.container().workingDir(), w.path());
     state = state.withContainer(state.container().withWorkingDir(dir));
-    String rel = fs.resolve(dir.substring(1));
-    if (rel.isEmpty() || fs.lookup(rel).isPresent()) {
+    FsIndex index = fs.get();
+    String rel = index.resolve(dir.substring(1));
+    if (rel.isEmpty() || index.lookup(rel).isPresent()) {
       state = state.withEmptyLayerHistory("WORKDIR " + dir, inputs.settings().now());
       return;
     }
@@ -75,7 +76,7 @@ final class StageRunner {
     String path = "";
     for (String seg : rel.split("/")) {
       path = path.isEmpty() ? seg : path + "/" + seg;
-      Optional<dev.jbuild.cli.build.copy.ExistingFile> existing = fs.lookup(path);
+      Optional<dev.jbuild.cli.build.copy.ExistingFile> existing = index.lookup(path);
       if (existing.isPresent()) {
         continue;
       }
@@ -98,7 +99,7 @@ final class StageRunner {
     IntUnaryOperator chmod = c.chmod() == null ? null : chmod(c.chmod());
     CopyOptions opts = new CopyOptions(owner.uid(), owner.gid(), chmod, inputs.settings().now());
     String dest = destination(c.dest());
-    CopyPlanner planner = new CopyPlanner(fs, opts);
+    CopyPlanner planner = new CopyPlanner(fs.get(), opts);
     if (!c.sources().isEmpty()) {
       planner.add(sourceTree(c.from()), c.sources(), dest);
     }
@@ -131,7 +132,7 @@ final class StageRunner {
         lower == null
             ? inputs.committer().commitUpper(out.upper())
             : inputs.committer().commitDiff(lower, out.upper());
-    inputs.indexer().apply(fs, layer.descriptor());
+    fs.applyLayer(layer.descriptor());
     if (lower == null) {
       lowers.addReady(out.upper());
     }
@@ -140,7 +141,8 @@ final class StageRunner {
 
   private void commit(List<FileEntry> entries, String createdBy) throws IOException {
     LayerResult layer = inputs.committer().commit(entries);
-    entries.forEach(fs::put);
+    FsIndex index = fs.get();
+    entries.forEach(index::put);
     lowers.addEntries(entries);
     state = state.withLayer(layer, createdBy, inputs.settings().now());
   }

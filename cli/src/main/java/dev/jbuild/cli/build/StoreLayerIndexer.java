@@ -40,8 +40,8 @@ final class StoreLayerIndexer implements LayerIndexer {
     return fs.copy();
   }
 
-  /** Applies one layer's entries (whiteouts and opaque markers included) to {@code fs}. */
-  void apply(FsIndex fs, Descriptor layer) throws IOException {
+  @Override
+  public void apply(FsIndex fs, Descriptor layer) throws IOException {
     try (InputStream blob = store.openBlob(layer.digest())) {
       LayerHeaders.readBlob(blob, layer.mediaType(), h -> apply(fs, h));
     }
