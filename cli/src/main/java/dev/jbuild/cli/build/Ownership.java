@@ -58,6 +58,43 @@ record Ownership(int uid, int gid) {
     return new Ownership(uid, gid);
   }
 
+  /**
+   * The supplementary groups docker gives a USER: every group in {@code /etc/group} that lists the
+   * user's name as a member (none for a numeric user without a passwd entry).
+   */
+  static java.util.List<Long> supplementaryGroups(
+      String spec, Function<String, Optional<String>> readFile) {
+    String user = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
+    String name = isNumber(user) ? nameOf(user, readFile) : user;
+    Optional<String> groups = readFile.apply("etc/group");
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    if (name == null || groups.isEmpty()) {
+      return out;
+    }
+    for (String line : groups.get().split("\n")) {
+      String[] f = line.split(":", -1);
+      if (f.length >= 4 && isNumber(f[2]) && java.util.List.of(f[3].split(",")).contains(name)) {
+        out.add(Long.parseLong(f[2]));
+      }
+    }
+    return out;
+  }
+
+  private static @org.jspecify.annotations.Nullable String nameOf(
+      String uid, Function<String, Optional<String>> readFile) {
+    Optional<String> passwd = readFile.apply("etc/passwd");
+    if (passwd.isEmpty()) {
+      return null;
+    }
+    for (String line : passwd.get().split("\n")) {
+      String[] f = line.split(":", -1);
+      if (f.length >= 3 && f[2].equals(uid)) {
+        return f[0];
+      }
+    }
+    return null;
+  }
+
   private static Optional<Integer> primaryGidOf(
       int uid, Function<String, Optional<String>> readFile) {
     Optional<String> passwd = readFile.apply("etc/passwd");

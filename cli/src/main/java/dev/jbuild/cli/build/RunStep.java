@@ -88,7 +88,7 @@ final class RunStep {
         SandboxSpec.builder(rootfs, argv)
             .env(env)
             .cwd(cwd)
-            .user(user.uid(), user.gid(), List.of())
+            .user(user.uid(), user.gid(), supplementaryGroups(state, rootfs))
             .network("none".equals(run.network()) ? Network.NONE : Network.HOST);
     stepMounts.mounts().forEach(spec::mount);
     scriptMount(run, dir).ifPresent(spec::mount);
@@ -120,6 +120,12 @@ final class RunStep {
     } catch (IllegalArgumentException e) {
       throw new StepFailure(String.valueOf(e.getMessage()), e);
     }
+  }
+
+  private static List<Long> supplementaryGroups(StageState state, Path rootfs) {
+    String spec = state.container().user();
+    String user = spec == null || spec.isEmpty() ? "root" : spec;
+    return Ownership.supplementaryGroups(user, p -> read(rootfs, p));
   }
 
   /** ENV + ARGs in scope, PATH when unset, HOME from passwd as docker sets it. */

@@ -12,7 +12,7 @@ class OwnershipTest {
   private static final Map<String, String> FILES =
       Map.of(
           "etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1001::/home/app:/bin/sh\n",
-          "etc/group", "root:x:0:\nstaff:x:50:\napp:x:1001:\n");
+          "etc/group", "root:x:0:\nstaff:x:50:app,ops\napp:x:1001:\nwheel:x:10:ops\n");
   private static final Function<String, Optional<String>> IMAGE =
       p -> Optional.ofNullable(FILES.get(p));
 
@@ -36,7 +36,14 @@ class OwnershipTest {
   void unknownNamesSayWhichFileLacksThem() {
     assertThatThrownBy(() -> Ownership.resolve("nobody", IMAGE))
         .hasMessage("unable to find user nobody: no matching entries in passwd file");
-    assertThatThrownBy(() -> Ownership.resolve("app:wheel", IMAGE))
-        .hasMessage("unable to find group wheel: no matching entries in group file");
+    assertThatThrownBy(() -> Ownership.resolve("app:audio", IMAGE))
+        .hasMessage("unable to find group audio: no matching entries in group file");
+  }
+
+  @Test
+  void supplementaryGroupsAreTheGroupsListingTheUser() {
+    assertThat(Ownership.supplementaryGroups("app", IMAGE)).containsExactly(50L);
+    assertThat(Ownership.supplementaryGroups("1000:1001", IMAGE)).containsExactly(50L);
+    assertThat(Ownership.supplementaryGroups("4242", IMAGE)).isEmpty();
   }
 }
