@@ -6,12 +6,16 @@ import dev.jbuild.dockerfile.Instruction;
 import dev.jbuild.dockerfile.Mount;
 import dev.jbuild.rootless.SandboxMount;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns {@code RUN --mount} specs into sandbox mounts: bind (from the context, a stage or a named
@@ -31,23 +35,35 @@ final class RunMounts {
     this.sshSockets = ssh;
   }
 
-  /** The mounts of one RUN and the variables they add to its environment (ssh, secret env=). */
-  record StepMounts(List<SandboxMount> mounts, List<String> env) {}
+  /**
+   * The mounts of one RUN, the variables they add to its environment (ssh, secret env=), and the
+   * cache locks to release when the step ends.
+   */
+  record StepMounts(List<SandboxMount> mounts, List<String> env, List<FileLock> locks)
+      implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      for (FileLock l : locks) {
+        l.channel().close();
+      }
+    }
+  }
 
   StepMounts forStep(Instruction.Run run, StageState state) throws IOException {
     List<SandboxMount> out = new ArrayList<>();
     List<String> env = new ArrayList<>();
+    List<FileLock> locks = new ArrayList<>();
     int sshIndex = 0;
     for (Mount m : run.mounts()) {
       switch (m.type()) {
         case BIND -> out.add(bind(m, target(m, state)));
-        case CACHE -> out.add(cache(m, target(m, state)));
+        case CACHE -> out.add(cache(m, target(m, state), locks));
         case TMPFS -> out.add(new SandboxMount.Tmpfs(target(m, state), m.sizeBytes()));
         case SECRET -> secret(m, target(m, state), out, env);
         case SSH -> ssh(m, state, sshIndex++, out, env);
       }
     }
-    return new StepMounts(out, env);
+    return new StepMounts(out, env, locks);
   }
 
   private static String target(Mount m, StageState state) {
@@ -89,10 +105,35 @@ final class RunMounts {
     return new SandboxMount.Bind(copy, target, false);
   }
 
-  private SandboxMount cache(Mount m, String target) throws IOException {
+  /**
+   * A cache directory kept in the store by id. {@code sharing=locked} waits for other builds to
+   * finish with it; {@code private} takes a fresh directory when another build holds it; {@code
+   * shared} (default) lets them all in. A new cache is seeded from {@code from}/{@code source}.
+   */
+  private SandboxMount cache(Mount m, String target, List<FileLock> locks) throws IOException {
     String id = m.id() != null && !m.id().isEmpty() ? m.id() : target;
     Path dir = cacheRoot.resolve(sanitize(id));
+    String sharing = m.sharing() == null ? "shared" : m.sharing();
+    if (!sharing.equals("shared")) {
+      Files.createDirectories(cacheRoot);
+      FileChannel ch =
+          FileChannel.open(
+              cacheRoot.resolve(sanitize(id) + ".lock"),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE);
+      FileLock lock = sharing.equals("locked") ? ch.lock() : ch.tryLock();
+      if (lock == null) {
+        ch.close();
+        dir = inputs.tempDirs().get().resolve("private-cache"); // in use elsewhere: a fresh one
+      } else {
+        locks.add(lock);
+      }
+    }
     if (!Files.isDirectory(dir)) {
+      Path seed = seed(m);
+      if (seed != null) {
+        CopyTree.copy(seed, dir);
+      }
       Files.createDirectories(dir);
       if (m.mode() != null) {
         Files.setAttribute(dir, "unix:mode", m.mode());
@@ -102,6 +143,21 @@ final class RunMounts {
       }
     }
     return new SandboxMount.Bind(dir, target, m.readOnly());
+  }
+
+  /** The {@code from}/{@code source} directory a new cache starts from, or null (empty). */
+  private @Nullable Path seed(Mount m) throws IOException {
+    if (m.from() == null) {
+      return null;
+    }
+    SourceTree tree = inputs.fromSources().tree(m.from());
+    String source = SourceTree.clean(Objects.requireNonNullElse(m.source(), ""));
+    Path real = ScopedResolver.resolve(tree.root(), source, true);
+    if (!Files.isDirectory(real)) {
+      throw new StepFailure(
+          "RUN --mount=type=cache: \"/" + source + "\": not a directory in " + tree.description());
+    }
+    return real;
   }
 
   private void secret(Mount m, String target, List<SandboxMount> out, List<String> env)

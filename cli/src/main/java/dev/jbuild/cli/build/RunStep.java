@@ -81,20 +81,21 @@ final class RunStep {
     String cwd = workdir(state);
     Files.createDirectories(ScopedResolver.resolve(rootfs, cwd.substring(1), true));
     Ownership user = user(state, rootfs);
-    RunMounts.StepMounts stepMounts = mounts.forStep(run, state);
-    List<String> env = environment(runEnv, user, rootfs);
-    env.addAll(stepMounts.env());
-    SandboxSpec.Builder spec =
-        SandboxSpec.builder(rootfs, argv)
-            .env(env)
-            .cwd(cwd)
-            .user(user.uid(), user.gid(), supplementaryGroups(state, rootfs))
-            .network("none".equals(run.network()) ? Network.NONE : Network.HOST);
-    stepMounts.mounts().forEach(spec::mount);
-    scriptMount(run, dir).ifPresent(spec::mount);
     SandboxResult result;
-    try (TaskOutputStream out = new TaskOutputStream(task)) {
-      result = inputs.runner().sandbox().run(spec.output(out, out).build());
+    try (RunMounts.StepMounts stepMounts = mounts.forStep(run, state)) {
+      List<String> env = environment(runEnv, user, rootfs);
+      env.addAll(stepMounts.env());
+      SandboxSpec.Builder spec =
+          SandboxSpec.builder(rootfs, argv)
+              .env(env)
+              .cwd(cwd)
+              .user(user.uid(), user.gid(), supplementaryGroups(state, rootfs))
+              .network("none".equals(run.network()) ? Network.NONE : Network.HOST);
+      stepMounts.mounts().forEach(spec::mount);
+      scriptMount(run, dir).ifPresent(spec::mount);
+      try (TaskOutputStream out = new TaskOutputStream(task)) {
+        result = inputs.runner().sandbox().run(spec.output(out, out).build());
+      }
     }
     if (result.exitCode() != 0) {
       throw new StepFailure(

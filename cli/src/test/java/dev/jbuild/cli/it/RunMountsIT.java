@@ -325,4 +325,47 @@ class RunMountsIT {
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(Files.readString(fs.resolve("ls.txt")).strip()).isEqualTo("only");
   }
+
+  @ParameterizedTest(name = "as {0}")
+  @ValueSource(strings = {"root", "unprivileged"})
+  void sshAgentSocketIsForwardedAndCacheCanBeSeededAndLocked(String who) throws Exception {
+    JbuildProcess j = jbuild(who);
+    buildBase(j);
+    Path socket = j.home().resolve("agent.sock");
+    try (var agent =
+        java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+      agent.bind(java.net.UnixDomainSocketAddress.of(socket));
+      JbuildProcess.exec(List.of("chmod", "a+rw", socket.toString()), null);
+      Path ctx =
+          context(
+              j,
+              "ctx9",
+              "FROM jbuild-samples/busybox:1\n"
+                  + "RUN --mount=type=ssh test -S \"$SSH_AUTH_SOCK\" && echo \"$SSH_AUTH_SOCK\" > /ssh.txt\n"
+                  + "RUN --mount=type=cache,target=/c,id=seeded,from=jbuild-samples/busybox:1,source=/etc"
+                  + ",sharing=locked ls /c > /seed.txt\n");
+      Path fs = j.home().resolve("fs9");
+      JbuildProcess.Result r =
+          j.run(
+              "build",
+              "--root",
+              store(j),
+              "--ssh",
+              "default=" + socket,
+              "-o",
+              fs.toString(),
+              ctx.toString());
+      assertThat(r.exit()).as(r.toString()).isZero();
+      assertThat(Files.readString(fs.resolve("ssh.txt")).strip())
+          .isEqualTo("/run/buildkit/ssh_agent.0");
+      assertThat(fs.resolve("run/buildkit/ssh_agent.0")).doesNotExist();
+      assertThat(Files.readString(fs.resolve("seed.txt"))).contains("passwd", "group");
+    }
+    Path noAgent =
+        context(
+            j, "ctx10", "FROM jbuild-samples/busybox:1\nRUN --mount=type=ssh,required=true true\n");
+    JbuildProcess.Result missing = j.run("build", "--root", store(j), noAgent.toString());
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err()).contains("ssh agent \"default\" is required").contains("--ssh");
+  }
 }
