@@ -1,16 +1,19 @@
 package dev.jbuild.cli.it;
 
+import static dev.jbuild.cli.it.ItFixtures.allBlobBytes;
+import static dev.jbuild.cli.it.ItFixtures.buildBase;
+import static dev.jbuild.cli.it.ItFixtures.context;
+import static dev.jbuild.cli.it.ItFixtures.jbuild;
+import static dev.jbuild.cli.it.ItFixtures.listing;
+import static dev.jbuild.cli.it.ItFixtures.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,72 +51,6 @@ class RunMountsIT {
   @AfterEach
   void close() throws Exception {
     server.close();
-  }
-
-  private static JbuildProcess jbuild(String who) throws Exception {
-    return who.equals("root") ? JbuildProcess.asCurrentUser() : JbuildProcess.asTestUser();
-  }
-
-  private static Path repo() {
-    return Path.of(System.getProperty("jbuild.repo.root", ".."));
-  }
-
-  private static String store(JbuildProcess j) {
-    return j.home().resolve("store").toString();
-  }
-
-  private static void buildBase(JbuildProcess j) {
-    JbuildProcess.Result base =
-        j.run(
-            "build",
-            "--progress=plain",
-            "--root",
-            store(j),
-            "--build-context",
-            "busybox-bin=/bin",
-            "-t",
-            "jbuild-samples/busybox:1",
-            repo().resolve("samples/busybox").toString());
-    assertThat(base.exit()).as(base.toString()).isZero();
-  }
-
-  private static Path context(JbuildProcess j, String name, String dockerfile) throws Exception {
-    Path ctx = Files.createDirectories(j.home().resolve(name));
-    Files.writeString(ctx.resolve("Dockerfile"), dockerfile);
-    JbuildProcess.exec(List.of("chmod", "-R", "a+rwX", ctx.toString()), null);
-    return ctx;
-  }
-
-  /** Every layer of a layout, uncompressed, as one string (for content and listing checks). */
-  private static String allLayerBytes(Path layout) throws Exception {
-    StringBuilder all = new StringBuilder();
-    try (Stream<Path> blobs = Files.list(layout.resolve("blobs/sha256"))) {
-      for (Path b : (Iterable<Path>) blobs::iterator) {
-        byte[] raw = Files.readAllBytes(b);
-        if (raw.length > 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
-          try (InputStream in = new GZIPInputStream(Files.newInputStream(b))) {
-            all.append(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
-          }
-        } else {
-          all.append(new String(raw, StandardCharsets.ISO_8859_1));
-        }
-      }
-    }
-    return all.toString();
-  }
-
-  private static String listing(Path layout) throws Exception {
-    StringBuilder all = new StringBuilder();
-    try (Stream<Path> blobs = Files.list(layout.resolve("blobs/sha256"))) {
-      for (Path b : (Iterable<Path>) blobs::iterator) {
-        JbuildProcess.Result t =
-            JbuildProcess.exec(List.of("tar", "--numeric-owner", "-tvzf", b.toString()), null);
-        if (t.exit() == 0) {
-          all.append(t.out());
-        }
-      }
-    }
-    return all.toString();
   }
 
   @ParameterizedTest(name = "as {0}")
@@ -235,7 +172,7 @@ class RunMountsIT {
             ctx.toString());
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out() + r.err()).doesNotContain("s3cr3t-canary-value");
-    String bytes = allLayerBytes(layout);
+    String bytes = allBlobBytes(layout);
     assertThat(bytes).contains("secret-ok").contains("secret-env-ok");
     assertThat(bytes).doesNotContain("s3cr3t-canary-value");
     assertThat(listing(layout)).doesNotContain("run/secrets/tok");

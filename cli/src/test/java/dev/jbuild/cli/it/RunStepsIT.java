@@ -1,10 +1,13 @@
 package dev.jbuild.cli.it;
 
+import static dev.jbuild.cli.it.ItFixtures.buildBase;
+import static dev.jbuild.cli.it.ItFixtures.context;
+import static dev.jbuild.cli.it.ItFixtures.jbuild;
+import static dev.jbuild.cli.it.ItFixtures.listing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,55 +22,6 @@ class RunStepsIT {
     return Stream.of(Arguments.of("root"), Arguments.of("unprivileged"));
   }
 
-  private static JbuildProcess jbuild(String who) throws Exception {
-    return who.equals("root") ? JbuildProcess.asCurrentUser() : JbuildProcess.asTestUser();
-  }
-
-  private static Path repo() {
-    return Path.of(System.getProperty("jbuild.repo.root", ".."));
-  }
-
-  private static Path context(JbuildProcess j, String dockerfile) throws Exception {
-    Path ctx = Files.createDirectories(j.home().resolve("ctx"));
-    Files.writeString(ctx.resolve("Dockerfile"), dockerfile);
-    JbuildProcess.exec(List.of("chmod", "-R", "a+rwX", ctx.toString()), null);
-    return ctx;
-  }
-
-  private static void buildBase(JbuildProcess j) {
-    JbuildProcess.Result base =
-        j.run(
-            "build",
-            "--progress=plain",
-            "--root",
-            j.home().resolve("store").toString(),
-            "--build-context",
-            "busybox-bin=/bin",
-            "-t",
-            "jbuild-samples/busybox:1",
-            repo().resolve("samples/busybox").toString());
-    assertThat(base.exit()).as(base.toString()).isZero();
-  }
-
-  private static String layerListing(Path layout, String ref, Path work) throws Exception {
-    Path unpacked = Files.createDirectories(work.resolve("copied"));
-    JbuildProcess.Result copy =
-        JbuildProcess.exec(
-            List.of("skopeo", "copy", "oci:" + layout + ":" + ref, "dir:" + unpacked), null);
-    assertThat(copy.exit()).as(copy.toString()).isZero();
-    StringBuilder all = new StringBuilder();
-    try (Stream<Path> files = Files.list(unpacked)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        JbuildProcess.Result t =
-            JbuildProcess.exec(List.of("tar", "--numeric-owner", "-tvzf", f.toString()), null);
-        if (t.exit() == 0) {
-          all.append(t.out());
-        }
-      }
-    }
-    return all.toString();
-  }
-
   @ParameterizedTest(name = "as {0}")
   @MethodSource("users")
   void runKeepsOwnersAndSeesOnlyTheImageEnvironment(String who) throws Exception {
@@ -76,6 +30,7 @@ class RunStepsIT {
     Path ctx =
         context(
             j,
+            "ctx",
             "FROM jbuild-samples/busybox:1\n"
                 + "ENV GREETING=hello\n"
                 + "ARG LEVEL=3\n"
@@ -118,7 +73,7 @@ class RunStepsIT {
         .isEqualTo("/home/app/work");
     assertThat(fs.resolve("bin/vi")).doesNotExist();
 
-    String listing = layerListing(layout, "1", j.home());
+    String listing = listing(layout);
     assertThat(listing).containsPattern("54321/43210 .* owned");
     assertThat(listing).containsPattern("\\.wh\\.vi");
     assertThat(listing).doesNotContain("etc/hosts", "etc/resolv.conf", "etc/hostname");
@@ -129,7 +84,7 @@ class RunStepsIT {
   void failingRunNamesTheLineAndExitCode(String who) throws Exception {
     JbuildProcess j = jbuild(who);
     buildBase(j);
-    Path ctx = context(j, "FROM jbuild-samples/busybox:1\nRUN echo before\nRUN exit 3\n");
+    Path ctx = context(j, "ctx", "FROM jbuild-samples/busybox:1\nRUN echo before\nRUN exit 3\n");
     JbuildProcess.Result r =
         j.run(
             "build",
