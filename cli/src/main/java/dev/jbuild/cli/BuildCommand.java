@@ -229,7 +229,7 @@ final class BuildCommand implements Callable<Integer> {
         source.ignoreText(),
         KeyValues.withEnvFallback(buildArgs, env, "--build-arg"),
         target,
-        platform,
+        targetPlatform(),
         KeyValues.strict(labels, "--label"),
         noCache,
         pull,
@@ -240,6 +240,14 @@ final class BuildCommand implements Callable<Integer> {
         store.storeRoot(env),
         env,
         options());
+  }
+
+  /** {@code --platform}, with docker's shorthand {@code arm64} for {@code linux/arm64}. */
+  private String targetPlatform() {
+    if (platform == null) {
+      return PlatformNames.hostPlatform();
+    }
+    return platform.contains("/") ? platform : "linux/" + platform;
   }
 
   private BuildOptions options() {

@@ -26,8 +26,6 @@ final class BuildRunner {
     try {
       dockerfile = Dockerfile.parse(request.dockerfileName(), request.dockerfileText());
       dockerfile.warnings().forEach(w -> progress.message(warning(w, request)));
-      String platform =
-          request.platform() == null ? PlatformNames.hostPlatform() : request.platform();
       plan =
           BuildPlanner.plan(
               dockerfile,
@@ -35,7 +33,7 @@ final class BuildRunner {
                   request.buildArgs(),
                   request.target(),
                   Platform.parse(PlatformNames.hostPlatform()),
-                  Platform.parse(platform)));
+                  Platform.parse(request.platform())));
       plan.warnings().forEach(w -> progress.message(warning(w, request)));
     } catch (DockerfileException e) {
       throw new UserError(e.userMessage(), e);

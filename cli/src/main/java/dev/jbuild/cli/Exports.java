@@ -18,8 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Writes a built image to every requested output, then the iidfile and metadata file. */
 final class Exports {
@@ -73,7 +71,7 @@ final class Exports {
     return "registry " + ((OutputTarget.Registry) t).names();
   }
 
-  /** BuildKit's metadata file keys. */
+  /** BuildKit's metadata file keys (added in sorted order, as buildx writes them). */
   static String metadata(BuiltImage image, List<String> names) throws IOException {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
@@ -87,9 +85,7 @@ final class Exports {
     if (!names.isEmpty()) {
       root.put("image.name", String.join(",", names));
     }
-    Map<String, Object> sorted = new TreeMap<>();
-    root.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
-    return json.writerWithDefaultPrettyPrinter().writeValueAsString(sorted);
+    return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
   }
 
   static void writeAtomically(Path file, String content) throws IOException {

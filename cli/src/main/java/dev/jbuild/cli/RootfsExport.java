@@ -6,7 +6,6 @@ import dev.jbuild.layer.FileOwnership;
 import dev.jbuild.layer.LayerBuilder;
 import dev.jbuild.layer.RootfsTar;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ final class RootfsExport {
       return;
     }
     LayerBuilder tar = ChangeSets.fromTree(rootfs, owners).clampTimes(sourceDateEpoch);
-    tar.writeTar(new NonClosing(System.out));
+    tar.writeTar(System.out); // writeTar leaves the stream open
     System.out.flush();
   }
 
@@ -63,23 +62,6 @@ final class RootfsExport {
       for (Path q : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
         Files.deleteIfExists(q);
       }
-    }
-  }
-
-  /** Keeps System.out open after the tar is written. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
     }
   }
 }

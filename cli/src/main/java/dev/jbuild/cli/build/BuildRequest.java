@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param dockerfileName how errors name the Dockerfile (its path as given, or "Dockerfile")
  * @param dockerfileText the Dockerfile's text
  * @param ignoreText the effective .dockerignore text, or null when there is none
+ * @param platform the target platform, {@code os/arch[/variant]} (the host's by default)
  * @param buildContexts named extra contexts ({@code --build-context name=path})
  */
 public record BuildRequest(
@@ -22,7 +23,7 @@ public record BuildRequest(
     @Nullable String ignoreText,
     Map<String, String> buildArgs,
     @Nullable String target,
-    @Nullable String platform,
+    String platform,
     Map<String, String> labels,
     boolean noCache,
     boolean pull,

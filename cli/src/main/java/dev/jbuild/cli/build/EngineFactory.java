@@ -94,11 +94,9 @@ public final class EngineFactory {
   private static BuildSettings settings(BuildRequest request) {
     Instant epoch = sourceDateEpoch(request.environment());
     Instant now = epoch != null ? epoch : Instant.now();
-    String platform = request.platform();
-    Platform p =
-        Platform.parse(platform == null ? "linux/" + hostArch() : normalizePlatform(platform));
     BuildOptions o = request.options();
-    return new BuildSettings(now, epoch, p, o.compression(), o.dockerFormat());
+    return new BuildSettings(
+        now, epoch, Platform.parse(request.platform()), o.compression(), o.dockerFormat());
   }
 
   private static @Nullable Instant sourceDateEpoch(Map<String, String> env) {
@@ -111,15 +109,6 @@ public final class EngineFactory {
     } catch (NumberFormatException e) {
       throw new StepFailure("SOURCE_DATE_EPOCH=\"" + v + "\" is not a number of seconds");
     }
-  }
-
-  private static String normalizePlatform(String p) {
-    return p.contains("/") ? p : "linux/" + p;
-  }
-
-  private static String hostArch() {
-    String arch = System.getProperty("os.arch", "amd64");
-    return arch.equals("x86_64") ? "amd64" : arch.equals("aarch64") ? "arm64" : arch;
   }
 
   private static @Nullable SourceTree mainContext(BuildRequest request) {

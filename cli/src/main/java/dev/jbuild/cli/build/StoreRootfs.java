@@ -73,7 +73,8 @@ final class StoreRootfs implements RootfsMaterializer {
 
   /** How unpacked files got their owners (set, or only recorded), for writing them out again. */
   synchronized FileOwnership owners() throws IOException {
-    return owners(store.newTempDir());
+    FileOwnership known = owners;
+    return known != null ? known : owners(store.newTempDir());
   }
 
   private FileOwnership owners(Path probeDir) throws IOException {
