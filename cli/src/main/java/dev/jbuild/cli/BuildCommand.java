@@ -44,6 +44,8 @@ final class BuildCommand implements Callable<Integer> {
 
   @Mixin RegistryCliOptions registry = new RegistryCliOptions();
 
+  @Mixin CacheCliOptions cache = new CacheCliOptions();
+
   @Parameters(
       index = "0",
       arity = "1",
@@ -231,7 +233,7 @@ final class BuildCommand implements Callable<Integer> {
         target,
         targetPlatform(),
         KeyValues.strict(labels, "--label"),
-        noCache,
+        noCache || !cache.layers,
         pull,
         namedContexts(),
         targets,
@@ -274,7 +276,8 @@ final class BuildCommand implements Callable<Integer> {
         SecretSpecs.parse(secrets),
         SecretSpecs.parseSsh(ssh, env),
         registry.toRegistryOptions(),
-        snapshotter());
+        snapshotter(),
+        cache.toCacheOptions());
   }
 
   private String snapshotter() {

@@ -301,6 +301,41 @@ public final class LocalStore implements Closeable {
     AtomicFiles.write(root.resolve("images.json"), JSON.writeValueAsBytes(raw));
   }
 
+  // ---- build cache entries ----
+
+  /**
+   * Records build cache entry {@code key} (64 hex digits). Written to a temp file and renamed, not
+   * fsynced: an entry lost or torn by a crash is only a cache miss ({@link #readCacheEntry} then
+   * returns what the reader rejects).
+   */
+  public void writeCacheEntry(String key, byte[] json) throws IOException {
+    Path dest = cacheEntryPath(key);
+    Files.createDirectories(dest.getParent());
+    Path tmp = Files.createTempFile(session, "cache-", ".tmp");
+    try {
+      Files.write(tmp, json);
+      AtomicFiles.move(tmp, dest, true);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** The bytes of build cache entry {@code key}, if there is one. */
+  public Optional<byte[]> readCacheEntry(String key) throws IOException {
+    try {
+      return Optional.of(Files.readAllBytes(cacheEntryPath(key)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Path cacheEntryPath(String key) {
+    if (!key.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("not a cache key: " + key);
+    }
+    return root.resolve("cache").resolve(key + ".json");
+  }
+
   // ---- unpacked layers and temp space ----
 
   /** The unpacked directory of layer {@code diffId}, if it was unpacked before. */

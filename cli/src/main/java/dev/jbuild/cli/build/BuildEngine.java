@@ -1,5 +1,6 @@
 package dev.jbuild.cli.build;
 
+import dev.jbuild.cli.build.cache.CacheEntry;
 import dev.jbuild.cli.progress.Progress;
 import dev.jbuild.cli.progress.Task;
 import dev.jbuild.dockerfile.BuildPlan;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +29,8 @@ public final class BuildEngine {
   private final Map<String, StageState> built;
   private final Map<Integer, LazyFsIndex> fsByStage = new ConcurrentHashMap<>();
   private final LayerIndexer indexer;
+  private final StepKeys keys;
+  private final StepCache cache;
 
   BuildEngine(
       StageInputs inputs,
@@ -34,8 +38,12 @@ public final class BuildEngine {
       LayerIndexer indexer,
       Progress progress,
       String dockerfileName,
-      Map<String, StageState> built) {
+      Map<String, StageState> built,
+      StepKeys keys,
+      StepCache cache) {
     this.built = built;
+    this.keys = keys;
+    this.cache = cache;
     this.inputs = inputs;
     this.images = images;
     this.indexer = indexer;
@@ -82,13 +90,13 @@ public final class BuildEngine {
     }
     StageScope scope = StageScope.start(plan, stage, envOf(base));
     StageRunner runner = new StageRunner(inputs, base, fs);
+    String key = keys.base(base);
     List<Instruction> steps = new ArrayList<>(stage.steps());
     for (int i = 0; i < steps.size(); i++) {
       Instruction step = steps.get(i);
       Task t = progress.start(labels.step(i) + " " + step.original());
       try {
-        Instruction expanded = scope.apply(step);
-        runner.run(expanded, scope.runEnvironment(), t);
+        key = runStep(stage, runner, scope, step, key, t);
       } catch (DockerfileException e) {
         t.failed(e.detail());
         throw e;
@@ -96,7 +104,6 @@ public final class BuildEngine {
         t.failed(oneLine(e));
         throw fail(step.location(), step.original(), e);
       }
-      t.done();
     }
     StageState result = runner.state();
     built.put(Integer.toString(stage.index()), result);
@@ -105,6 +112,34 @@ public final class BuildEngine {
     }
     fsByStage.put(stage.index(), runner.fs());
     return result;
+  }
+
+  /**
+   * One step: answered from the cache when its key is there, else run and recorded. Returns the
+   * step's key, the parent key of the next step.
+   */
+  private String runStep(
+      Stage stage, StageRunner runner, StageScope scope, Instruction step, String parent, Task t)
+      throws IOException, DockerfileException {
+    Instruction expanded = scope.apply(step);
+    String key = keys.step(parent, step, expanded, scope);
+    Optional<CacheEntry> hit = cache.find(stage, key, runner.state());
+    if (hit.isPresent()) {
+      runner.restore(hit.get());
+      t.cached();
+      return key;
+    }
+    runner.run(expanded, scope.runEnvironment(), t);
+    StageState s = runner.state();
+    cache.record(
+        stage, new CacheEntry(key, java.time.Instant.now(), s.config(), s.layers(), s.cmdSet()));
+    t.done();
+    return key;
+  }
+
+  /** The cache entries this build used or made, for {@code --cache-to}. */
+  public List<CacheEntry> cacheEntries(boolean max) {
+    return cache.forExport(max);
   }
 
   /** Stages built so far, by name and by index, for COPY --from. */

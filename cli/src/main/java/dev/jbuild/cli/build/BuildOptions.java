@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param secrets {@code --secret id=ID,src=FILE}: files RUN --mount=type=secret can mount
  * @param ssh {@code --ssh ID[=SOCKET]}: SSH agent sockets RUN --mount=type=ssh can forward
  * @param snapshotter {@code --snapshotter}: auto, overlay or copy (copy + tree diff)
+ * @param cache how the build cache is used and shared
  * @param registry how base images are pulled and results pushed (TLS, credentials)
  */
 public record BuildOptions(
@@ -25,4 +26,5 @@ public record BuildOptions(
     Map<String, Path> secrets,
     Map<String, Path> ssh,
     RegistryOptions registry,
-    String snapshotter) {}
+    String snapshotter,
+    CacheOptions cache) {}

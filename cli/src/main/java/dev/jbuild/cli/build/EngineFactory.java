@@ -1,5 +1,6 @@
 package dev.jbuild.cli.build;
 
+import dev.jbuild.cli.build.cache.StoreCache;
 import dev.jbuild.cli.build.copy.SourceTree;
 import dev.jbuild.cli.progress.Progress;
 import dev.jbuild.dockerfile.DockerIgnore;
@@ -9,6 +10,7 @@ import dev.jbuild.rootless.Rootless;
 import dev.jbuild.store.LocalStore;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +27,8 @@ public final class EngineFactory {
   private final Map<String, StageState> stages = new ConcurrentHashMap<>();
   private final StoreRootfs rootfs;
   private final StoreLayerIndexer indexer;
+  private final StepKeys keys;
+  private final StepCache cache;
 
   private EngineFactory(LocalStore store, BuildRequest request, Progress progress)
       throws IOException {
@@ -58,6 +62,14 @@ public final class EngineFactory {
             store::newTempDir,
             runs);
     runs.bind(inputs);
+    this.keys = new StepKeys(settings, contexts, stages, images, new TempSourceHasher());
+    this.cache = stepCache(store, request);
+  }
+
+  private static StepCache stepCache(LocalStore store, BuildRequest request) {
+    CacheOptions o = request.options().cache();
+    StoreCache local = new StoreCache(store, o.ttl(), Instant.now());
+    return new StepCache(local, List.of(), request.noCache(), o.noCacheStages());
   }
 
   public static EngineFactory create(LocalStore store, BuildRequest request, Progress progress)
@@ -66,7 +78,8 @@ public final class EngineFactory {
   }
 
   public BuildEngine engine() {
-    return new BuildEngine(inputs, images, indexer, progress, request.dockerfileName(), stages);
+    return new BuildEngine(
+        inputs, images, indexer, progress, request.dockerfileName(), stages, keys, cache);
   }
 
   public BuiltImage assemble(StageState target) throws IOException {

@@ -37,23 +37,31 @@ final class LazyFsIndex {
     FsIndex current = fs;
     if (current == null) {
       current = base == null ? new FsIndex() : indexer.index(base);
-      for (Descriptor d : pending) {
-        indexer.apply(current, d);
-      }
-      pending.clear();
       fs = current;
     }
+    for (Descriptor d : pending) {
+      indexer.apply(current, d);
+    }
+    pending.clear();
     return current;
   }
 
   /** Records a committed layer (read now if the index exists, else when it is built). */
   void applyLayer(Descriptor layer) throws IOException {
     FsIndex current = fs;
-    if (current == null) {
+    if (current == null || !pending.isEmpty()) {
       pending.add(layer);
     } else {
       indexer.apply(current, layer);
     }
+  }
+
+  /**
+   * Records a layer to apply when the index is next needed (a cache hit: a no-op rebuild never
+   * reads its layers).
+   */
+  void applyLayerLater(Descriptor layer) {
+    pending.add(layer);
   }
 
   /** An independent copy for a stage built on this one. */

@@ -1,6 +1,8 @@
 package dev.jbuild.cli.build;
 
 import dev.jbuild.cli.build.copy.FileEntry;
+import dev.jbuild.image.Descriptor;
+import dev.jbuild.image.Digest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,6 +28,8 @@ final class LowerDirs {
 
   private record Ready(Path dir) implements Source {}
 
+  private record Stored(Descriptor layer, Digest diffId) implements Source {}
+
   private final List<Source> sources = new ArrayList<>();
   private final StageInputs inputs;
 
@@ -38,6 +42,11 @@ final class LowerDirs {
 
   void addEntries(List<FileEntry> entries) {
     sources.add(new Entries(List.copyOf(entries)));
+  }
+
+  /** A layer from the store (a cache hit), unpacked by diffID when a RUN needs it. */
+  void addStored(Descriptor layer, Digest diffId) {
+    sources.add(new Stored(layer, diffId));
   }
 
   void addReady(Path dir) {
@@ -56,6 +65,8 @@ final class LowerDirs {
           sources.add(i, new Ready(layerDirs.get(k)));
         }
         i += layerDirs.size() - 1;
+      } else if (s instanceof Stored st) {
+        sources.set(i, new Ready(inputs.rootfs().layerDir(st.layer(), st.diffId())));
       } else if (s instanceof Entries e) {
         Path dir = inputs.tempDirs().get();
         write(e.entries(), dir);

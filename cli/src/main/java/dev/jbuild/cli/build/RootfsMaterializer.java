@@ -16,4 +16,8 @@ interface RootfsMaterializer {
    * dirs marked), base first; kept in the store by diffID and shared by later builds.
    */
   List<Path> layerDirs(StageState state) throws IOException;
+
+  /** One layer unpacked as an overlay lower dir, as {@link #layerDirs} does for each. */
+  Path layerDir(dev.jbuild.image.Descriptor layer, dev.jbuild.image.Digest diffId)
+      throws IOException;
 }

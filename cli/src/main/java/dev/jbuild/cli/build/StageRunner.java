@@ -42,6 +42,20 @@ final class StageRunner {
   }
 
   /**
+   * Takes the state a cache hit recorded: it extends the current one (same layers first), so only
+   * its new layers are added to the file index and the overlay lower dirs.
+   */
+  void restore(dev.jbuild.cli.build.cache.CacheEntry hit) {
+    List<dev.jbuild.image.Descriptor> layers = hit.layers();
+    List<dev.jbuild.image.Digest> diffIds = hit.config().rootfs().diffIds();
+    for (int i = state.layers().size(); i < layers.size(); i++) {
+      fs.applyLayerLater(layers.get(i));
+      lowers.addStored(layers.get(i), diffIds.get(i));
+    }
+    state = new StageState(hit.config(), layers, hit.cmdSet());
+  }
+
+  /**
    * Runs one expanded instruction; {@code runEnv} is what a RUN sees (ENV plus ARGs in scope) and
    * {@code task} receives its output.
    */

@@ -55,10 +55,15 @@ final class StoreRootfs implements RootfsMaterializer {
     List<Descriptor> layers = state.layers();
     List<Path> dirs = new java.util.ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
-      Layer layer = new Layer(layers.get(i), diffIds.get(i), this::open);
-      dirs.add(store.unpackLayer(layer.diffId(), dir -> unpackForOverlay(layer, dir)));
+      dirs.add(layerDir(layers.get(i), diffIds.get(i)));
     }
     return dirs;
+  }
+
+  @Override
+  public Path layerDir(Descriptor descriptor, Digest diffId) throws IOException {
+    Layer layer = new Layer(descriptor, diffId, this::open);
+    return store.unpackLayer(layer.diffId(), dir -> unpackForOverlay(layer, dir));
   }
 
   private static void unpackForOverlay(Layer layer, Path dir) throws IOException {

@@ -1,0 +1,128 @@
+package dev.jbuild.cli.build;
+
+import dev.jbuild.cli.build.cache.CacheKeyBuilder;
+import dev.jbuild.cli.build.cache.InstructionText;
+import dev.jbuild.cli.build.copy.SourceTree;
+import dev.jbuild.dockerfile.Instruction;
+import dev.jbuild.dockerfile.Mount;
+import dev.jbuild.dockerfile.StageScope;
+import dev.jbuild.image.Digest;
+import dev.jbuild.image.ImageJson;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Cache keys of one build. A stage's first key comes from the build-wide settings and its base
+ * image (config and layers); each step's key from its parent key, the expanded instruction, and
+ * what the step reads besides: for RUN the environment with the ARGs in scope (undeclared proxy
+ * args excluded) and the contents of bind-mounted sources; for COPY/ADD the content digest of the
+ * sources (a stage or image source by its layers' diffIDs).
+ */
+final class StepKeys {
+  private final String root;
+  private final BuildContexts contexts;
+  private final Map<String, StageState> stages;
+  private final ImageSources images;
+  private final SourceHasher hasher;
+
+  StepKeys(
+      BuildSettings settings,
+      BuildContexts contexts,
+      Map<String, StageState> stages,
+      ImageSources images,
+      SourceHasher hasher) {
+    this.contexts = contexts;
+    this.stages = stages;
+    this.images = images;
+    this.hasher = hasher;
+    this.root =
+        new CacheKeyBuilder("jbuild build cache v1")
+            .add(settings.platform().toString())
+            .add(settings.compression().toString())
+            .add(Boolean.toString(settings.dockerFormat()))
+            .add(String.valueOf(settings.sourceDateEpoch()))
+            .build();
+  }
+
+  /** The key a stage starts from: the build's settings and its base (config and layers). */
+  String base(StageState base) {
+    CacheKeyBuilder b = new CacheKeyBuilder("base").add(root);
+    b.add(ImageJson.canonicalBytes(base.config()));
+    b.addAll(base.layers().stream().map(d -> d.digest().toString()).toList());
+    return b.build();
+  }
+
+  /**
+   * The key of {@code step} ({@code expanded} as the scope expanded it) run on the state keyed
+   * {@code parent}. An ARG is keyed on its declaration, not its value: the value counts where a
+   * later step uses it (in its expanded words, or a RUN's environment), as BuildKit does.
+   */
+  String step(String parent, Instruction step, Instruction expanded, StageScope scope)
+      throws IOException {
+    CacheKeyBuilder b = new CacheKeyBuilder("step").add(parent);
+    b.add(InstructionText.canonical(step instanceof Instruction.Arg ? step : expanded));
+    if (expanded instanceof Instruction.Run r) {
+      b.addAll(scope.env());
+      b.addAll(scope.historyArgs());
+      for (Mount m : r.mounts()) {
+        b.add(mountSource(m));
+      }
+    } else if (expanded instanceof Instruction.Copy c) {
+      b.add(sources(c.from(), c.sources()));
+    } else if (expanded instanceof Instruction.Add a) {
+      b.add(sources(null, localSources(a.sources())));
+    }
+    return b.build();
+  }
+
+  private String mountSource(Mount m) throws IOException {
+    if (m.type() != Mount.Type.BIND && m.from() == null) {
+      return "-";
+    }
+    String source = m.source() == null ? "." : m.source();
+    return sources(m.from(), List.of(source));
+  }
+
+  /** What the named sources hold: a content digest for trees on disk, diffIDs for stages/images. */
+  private String sources(@Nullable String from, List<String> sources) throws IOException {
+    if (sources.isEmpty()) {
+      return "none";
+    }
+    if (from == null) {
+      return "context:" + hasher.digest(contexts.mainOrFail(), sources);
+    }
+    StageState stage = stages.get(from);
+    if (stage != null) {
+      return "stage:" + layersOf(stage);
+    }
+    Optional<SourceTree> named = contexts.named(from);
+    if (named.isPresent()) {
+      return "named:" + hasher.digest(named.get(), sources);
+    }
+    return "image:" + layersOf(images.open(from));
+  }
+
+  private static String layersOf(StageState s) {
+    List<String> ids = new ArrayList<>();
+    for (Digest d : s.config().rootfs().diffIds()) {
+      ids.add(d.toString());
+    }
+    return new CacheKeyBuilder("layers").addAll(ids).build();
+  }
+
+  /** ADD's sources on disk; a URL is keyed by the instruction's own text (and --checksum). */
+  private static List<String> localSources(List<String> sources) {
+    return sources.stream().filter(s -> !isRemote(s)).toList();
+  }
+
+  static boolean isRemote(String source) {
+    return source.startsWith("http://")
+        || source.startsWith("https://")
+        || source.startsWith("git@")
+        || source.startsWith("git://");
+  }
+}

@@ -1,0 +1,213 @@
+package dev.jbuild.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The build cache: every input of a step's key turns a hit into a miss for that step and the ones
+ * after it, and nothing else does.
+ */
+class BuildCacheTest {
+  private static final String DOCKERFILE =
+      """
+      FROM scratch AS deps
+      ARG V=1
+      COPY --chmod=644 lib/ /lib/
+      FROM scratch
+      ARG V=1
+      LABEL v=$V
+      WORKDIR /app
+      COPY src/ ./
+      COPY --from=deps /lib /deps
+      ENV MODE=prod
+      """;
+  private static final String ARG = "ARG V=1";
+  private static final String LABEL = "LABEL v=$V";
+  private static final String WORKDIR = "WORKDIR /app";
+  private static final String COPY_LIB = "COPY --chmod=644 lib/ /lib/";
+  private static final String COPY_SRC = "COPY src/ ./";
+  private static final String COPY_DEPS = "COPY --from=deps /lib /deps";
+  private static final String ENV = "ENV MODE=prod";
+
+  @TempDir Path tmp;
+
+  interface Change {
+    /** Edits the context and returns extra build flags. */
+    List<String> apply(Path ctx) throws IOException;
+  }
+
+  static Stream<Arguments> changes() {
+    return Stream.of(
+        Arguments.of(
+            "touching a source's mtime",
+            (Change) ctx -> touch(ctx.resolve("src/main.txt")),
+            List.of()),
+        Arguments.of(
+            "changing a .dockerignore'd file",
+            (Change) ctx -> write(ctx.resolve("src/debug.log"), "other"),
+            List.of()),
+        Arguments.of(
+            "moving steps down a line with a comment",
+            (Change) ctx -> write(ctx.resolve("Dockerfile"), "# a comment\n" + DOCKERFILE),
+            List.of()),
+        Arguments.of(
+            "an undeclared build-arg",
+            (Change) ctx -> List.of("--build-arg", "UNUSED=1"),
+            List.of()),
+        Arguments.of(
+            "a source file's content",
+            (Change) ctx -> write(ctx.resolve("src/main.txt"), "changed"),
+            List.of(COPY_SRC, COPY_DEPS, ENV)),
+        Arguments.of(
+            "a source file's mode",
+            (Change) ctx -> chmod(ctx.resolve("src/main.txt"), "rwxr-xr-x"),
+            List.of(COPY_SRC, COPY_DEPS, ENV)),
+        Arguments.of(
+            "a source file's owner",
+            (Change) ctx -> chown(ctx.resolve("src/main.txt"), 1234),
+            List.of(COPY_SRC, COPY_DEPS, ENV)),
+        Arguments.of(
+            "a symlink's target",
+            (Change) ctx -> relink(ctx.resolve("src/link"), "other"),
+            List.of(COPY_SRC, COPY_DEPS, ENV)),
+        Arguments.of(
+            "a file replaced by a symlink",
+            (Change) ctx -> replaceWithLink(ctx.resolve("src/main.txt")),
+            List.of(COPY_SRC, COPY_DEPS, ENV)),
+        Arguments.of(
+            "a new source file",
+            (Change) ctx -> write(ctx.resolve("src/new.txt"), "new"),
+            List.of(COPY_SRC, COPY_DEPS, ENV)),
+        Arguments.of(
+            "a declared build-arg's value",
+            (Change) ctx -> List.of("--build-arg", "V=2"),
+            List.of(LABEL, WORKDIR, COPY_SRC, COPY_DEPS, ENV)),
+        Arguments.of(
+            "--chmod of a COPY in another stage",
+            (Change)
+                ctx ->
+                    write(
+                        ctx.resolve("Dockerfile"),
+                        DOCKERFILE.replace("--chmod=644", "--chmod=600")),
+            List.of("COPY --chmod=600 lib/ /lib/", COPY_DEPS, ENV)),
+        Arguments.of(
+            "content the other stage copies",
+            (Change) ctx -> write(ctx.resolve("lib/dep.so"), "v2"),
+            List.of(COPY_LIB, COPY_DEPS, ENV)),
+        Arguments.of(
+            "the platform",
+            (Change) ctx -> List.of("--platform", "linux/s390x"),
+            List.of(ARG, COPY_LIB, LABEL, WORKDIR, COPY_SRC, COPY_DEPS, ENV)),
+        Arguments.of(
+            "--no-cache",
+            (Change) ctx -> List.of("--no-cache"),
+            List.of(ARG, COPY_LIB, ARG, LABEL, WORKDIR, COPY_SRC, COPY_DEPS, ENV)),
+        Arguments.of(
+            "--no-cache-filter on the first stage (its layer comes out the same)",
+            (Change) ctx -> List.of("--no-cache-filter", "deps"),
+            List.of(ARG, COPY_LIB)),
+        Arguments.of(
+            "--cache-ttl shorter than the entries' age",
+            (Change) ctx -> List.of("--cache-ttl", "1ns"),
+            List.of(ARG, COPY_LIB, LABEL, WORKDIR, COPY_SRC, COPY_DEPS, ENV)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("changes")
+  void rebuildRunsExactlyTheStepsWhoseKeyChanged(String what, Change change, List<String> ran)
+      throws Exception {
+    Path ctx = context();
+    CliRun first = build(ctx, List.of());
+    // 7 of 8: the second stage's ARG is the first stage's step on the same (empty) base.
+    assertThat(StepLog.ran(first.err)).as(first.toString()).hasSize(7);
+
+    List<String> flags = change.apply(ctx);
+    CliRun second = build(ctx, flags);
+
+    assertThat(second.exitCode).as(second.toString()).isZero();
+    assertThat(StepLog.ran(second.err)).as(what + "\n" + second.err).isEqualTo(ran);
+  }
+
+  @Test
+  void noOpRebuildWithoutSourceDateEpochGivesTheSameImageId() throws Exception {
+    Path ctx = context();
+    Path store = tmp.resolve("store");
+    Map<String, String> env = Map.of();
+    CliRun a = CliRun.jbuild(store, env, "build", "-t", "app:1", ctx.toString());
+    CliRun b = CliRun.jbuild(store, env, "build", "-t", "app:1", ctx.toString());
+
+    assertThat(StepLog.ran(b.err)).isEmpty();
+    assertThat(imageId(b.err)).isEqualTo(imageId(a.err));
+  }
+
+  private CliRun build(Path ctx, List<String> flags) {
+    List<String> args = new ArrayList<>(List.of("build", "-t", "app:1"));
+    args.addAll(flags);
+    args.add(ctx.toString());
+    return CliRun.jbuild(tmp.resolve("store"), args.toArray(String[]::new));
+  }
+
+  private Path context() throws IOException {
+    Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+    write(ctx.resolve("Dockerfile"), DOCKERFILE);
+    write(ctx.resolve(".dockerignore"), "**/*.log\n");
+    write(ctx.resolve("src/main.txt"), "main");
+    write(ctx.resolve("src/debug.log"), "log");
+    Files.createSymbolicLink(ctx.resolve("src/link"), Path.of("main.txt"));
+    write(ctx.resolve("lib/dep.so"), "v1");
+    return ctx;
+  }
+
+  private static String imageId(String progress) {
+    int at = progress.lastIndexOf("writing image ");
+    return progress.substring(at, progress.indexOf(" done", at));
+  }
+
+  private static List<String> write(Path p, String text) throws IOException {
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+    return List.of();
+  }
+
+  private static List<String> touch(Path p) throws IOException {
+    Files.setLastModifiedTime(p, FileTime.from(Instant.parse("2001-02-03T04:05:06Z")));
+    return List.of();
+  }
+
+  private static List<String> chmod(Path p, String perms) throws IOException {
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
+    return List.of();
+  }
+
+  private static List<String> chown(Path p, int uid) throws IOException {
+    Files.setAttribute(p, "unix:uid", uid);
+    return List.of();
+  }
+
+  private static List<String> relink(Path link, String target) throws IOException {
+    Files.delete(link);
+    Files.createSymbolicLink(link, Path.of(target));
+    return List.of();
+  }
+
+  private static List<String> replaceWithLink(Path file) throws IOException {
+    Files.delete(file);
+    Files.createSymbolicLink(file, Path.of("link"));
+    return List.of();
+  }
+}
