@@ -1,0 +1,85 @@
+package dev.jbuild.cli.build.cache;
+
+import dev.jbuild.cli.build.copy.SourceTree;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lists what COPY would copy for its source arguments, in the same walk as {@code CopyPlanner}: a
+ * matched path is resolved following symlinks inside the tree; a directory contributes its contents
+ * recursively (excluded paths skipped, excluded directories entered only when they may hold
+ * re-included paths); symlinks below a matched directory are entries of their own.
+ */
+final class SourceWalk {
+  private final SourceTree tree;
+  private final List<SourceEntry> entries = new ArrayList<>();
+
+  private SourceWalk(SourceTree tree) {
+    this.tree = tree;
+  }
+
+  /** The entries for {@code sources} in a stable order: by argument, match, then path. */
+  static List<SourceEntry> walk(SourceTree tree, List<String> sources) throws IOException {
+    SourceWalk walk = new SourceWalk(tree);
+    for (int i = 0; i < sources.size(); i++) {
+      for (String matched : tree.match(sources.get(i))) {
+        walk.matched(i, matched);
+      }
+    }
+    return walk.entries;
+  }
+
+  private void matched(int source, String matched) throws IOException {
+    Path real = tree.resolve(matched);
+    StatAttributes a = StatAttributes.read(real);
+    add(source, matched, "", real, a);
+    if (a.isDirectory()) {
+      contents(source, matched, "", real);
+    }
+  }
+
+  private void contents(int source, String matched, String prefix, Path dir) throws IOException {
+    for (String name : sortedNames(dir)) {
+      Path child = dir.resolve(name);
+      // Cheaper than a stat: an excluded path that cannot hold re-included ones is skipped
+      // whatever it is (COPY skips excluded files and such directories alike).
+      if (!tree.mayHoldIncluded(child)) {
+        continue;
+      }
+      String path = prefix.isEmpty() ? name : prefix + "/" + name;
+      StatAttributes a = StatAttributes.read(child);
+      if (a.isDirectory()) {
+        add(source, matched, path, child, a);
+        contents(source, matched, path, child);
+      } else if (!tree.isExcluded(child)) {
+        add(source, matched, path, child, a);
+      }
+    }
+  }
+
+  private void add(int source, String matched, String path, Path real, StatAttributes a)
+      throws IOException {
+    String link = null;
+    if (a.isSymbolicLink()) {
+      link = Files.readSymbolicLink(real).toString();
+    } else if (!a.isDirectory() && !a.isRegularFile()) {
+      throw new IOException(real + ": cannot copy special file (device, socket or fifo)");
+    }
+    entries.add(new SourceEntry(source, matched, path, real, a, link));
+  }
+
+  private static List<String> sortedNames(Path dir) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
+      for (Path p : list) {
+        names.add(p.getFileName().toString());
+      }
+    }
+    names.sort(null);
+    return names;
+  }
+}

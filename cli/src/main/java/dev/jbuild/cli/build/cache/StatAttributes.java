@@ -1,0 +1,64 @@
+package dev.jbuild.cli.build.cache;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one {@code lstat} tells about a path: enough to decide whether a cached content digest is
+ * still valid and to digest the entry's metadata.
+ *
+ * @param mode the raw st_mode: file-type bits and permission bits
+ */
+public record StatAttributes(
+    long size, long mtimeNanos, long ctimeNanos, long inode, int mode, int uid, int gid) {
+  private static final String ATTRIBUTES = "unix:size,lastModifiedTime,ctime,ino,mode,uid,gid";
+  private static final int TYPE_MASK = 0170000;
+  private static final int DIRECTORY = 0040000;
+  private static final int REGULAR = 0100000;
+  private static final int SYMLINK = 0120000;
+
+  /** One {@code lstat} of {@code path} (a final symlink is not followed). */
+  public static StatAttributes read(Path path) throws IOException {
+    Map<String, Object> a = Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+    return new StatAttributes(
+        get(a, "size", Long.class),
+        nanos(get(a, "lastModifiedTime", FileTime.class)),
+        nanos(get(a, "ctime", FileTime.class)),
+        get(a, "ino", Long.class),
+        get(a, "mode", Integer.class),
+        get(a, "uid", Integer.class),
+        get(a, "gid", Integer.class));
+  }
+
+  private static <T> T get(Map<String, Object> attributes, String name, Class<T> type) {
+    return type.cast(Objects.requireNonNull(attributes.get(name), name));
+  }
+
+  public boolean isDirectory() {
+    return (mode & TYPE_MASK) == DIRECTORY;
+  }
+
+  public boolean isRegularFile() {
+    return (mode & TYPE_MASK) == REGULAR;
+  }
+
+  public boolean isSymbolicLink() {
+    return (mode & TYPE_MASK) == SYMLINK;
+  }
+
+  /** Permission bits including setuid, setgid and sticky. */
+  public int permissions() {
+    return mode & 07777;
+  }
+
+  private static long nanos(FileTime t) {
+    Instant i = t.toInstant();
+    return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+  }
+}
