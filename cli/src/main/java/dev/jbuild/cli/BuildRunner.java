@@ -38,8 +38,8 @@ final class BuildRunner {
     } catch (DockerfileException e) {
       throw new UserError(e.userMessage(), e);
     }
-    try (LocalStore store = LocalStore.open(request.storeRoot())) {
-      EngineFactory factory = EngineFactory.create(store, request, progress);
+    try (LocalStore store = LocalStore.open(request.storeRoot());
+        EngineFactory factory = EngineFactory.create(store, request, progress)) {
       BuildEngine engine = factory.engine();
       BuiltImage image;
       try {

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /** Wires one build's engine from the request: settings, contexts, store-backed services. */
-public final class EngineFactory {
+public final class EngineFactory implements java.io.Closeable {
   private final LocalStore store;
   private final BuildRequest request;
   private final BuildSettings settings;
@@ -29,6 +29,7 @@ public final class EngineFactory {
   private final StoreLayerIndexer indexer;
   private final StepKeys keys;
   private final StepCache cache;
+  private final StoreSourceHasher hasher;
 
   private EngineFactory(LocalStore store, BuildRequest request, Progress progress)
       throws IOException {
@@ -62,7 +63,8 @@ public final class EngineFactory {
             store::newTempDir,
             runs);
     runs.bind(inputs);
-    this.keys = new StepKeys(settings, contexts, stages, images, new TempSourceHasher());
+    this.hasher = new StoreSourceHasher(store.root());
+    this.keys = new StepKeys(settings, contexts, stages, images, hasher);
     this.cache = stepCache(store, request);
   }
 
@@ -75,6 +77,12 @@ public final class EngineFactory {
   public static EngineFactory create(LocalStore store, BuildRequest request, Progress progress)
       throws IOException {
     return new EngineFactory(store, request, progress);
+  }
+
+  /** Saves the stat caches of the contexts this build hashed. */
+  @Override
+  public void close() throws IOException {
+    hasher.close();
   }
 
   public BuildEngine engine() {

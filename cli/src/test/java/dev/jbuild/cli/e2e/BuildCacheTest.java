@@ -155,6 +155,21 @@ class BuildCacheTest {
     assertThat(imageId(b.err)).isEqualTo(imageId(a.err));
   }
 
+  @Test
+  void pruneKeepsWhatCacheEntriesNameSoTheRebuildStillHits() throws Exception {
+    Path ctx = context();
+    build(ctx, List.of());
+    CliRun prune =
+        CliRun.jbuild(tmp.resolve("store"), "prune", "--root", tmp.resolve("store").toString());
+    assertThat(prune.exitCode).as(prune.toString()).isZero();
+
+    Path layout = tmp.resolve("layout");
+    CliRun again = build(ctx, List.of("-o", "type=oci,tar=false,dest=" + layout));
+
+    assertThat(StepLog.ran(again.err)).as(again.toString()).isEmpty();
+    Tool.ok("skopeo", "inspect", "oci:" + layout);
+  }
+
   private CliRun build(Path ctx, List<String> flags) {
     List<String> args = new ArrayList<>(List.of("build", "-t", "app:1"));
     args.addAll(flags);

@@ -8,14 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads plain progress output: each Dockerfile step and whether it ran or came from the cache. */
-final class StepLog {
+public final class StepLog {
   private static final Pattern START = Pattern.compile("^#(\\d+) \\[[^\\]]+\\] (.*)$");
   private static final Pattern END = Pattern.compile("^#(\\d+) (CACHED|DONE.*|ERROR.*)$");
 
   private StepLog() {}
 
   /** Each step's text (e.g. {@code COPY a /a}) with {@code CACHED} or {@code RAN}, in order. */
-  static List<Map.Entry<String, String>> outcomes(String progress) {
+  public static List<Map.Entry<String, String>> outcomes(String progress) {
     Map<String, String> byId = new LinkedHashMap<>();
     List<Map.Entry<String, String>> out = new ArrayList<>();
     for (String line : progress.split("\n")) {
@@ -33,7 +33,7 @@ final class StepLog {
   }
 
   /** The steps that ran (were not answered from the cache). */
-  static List<String> ran(String progress) {
+  public static List<String> ran(String progress) {
     List<String> ran = new ArrayList<>();
     for (Map.Entry<String, String> e : outcomes(progress)) {
       if (e.getValue().equals("RAN")) {
