@@ -79,6 +79,12 @@ final class CacheLocalExporter implements CacheExporter {
     if (!Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
+    if (Files.isSymbolicLink(dest)) {
+      throw new CacheException(
+          where
+              + ": it is a symbolic link, which an export would replace; give the directory it"
+              + " points to as dest=");
+    }
     if (!Files.isDirectory(dest, LinkOption.NOFOLLOW_LINKS)) {
       throw new CacheException(
           where + ": it exists and is not a directory; give a new or empty directory as dest=");

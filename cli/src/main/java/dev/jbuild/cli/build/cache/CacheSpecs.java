@@ -1,6 +1,7 @@
 package dev.jbuild.cli.build.cache;
 
 import dev.jbuild.registry.ImageReference;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,35 @@ public final class CacheSpecs {
           "no type=",
           "write type=registry,ref=REF or type=local," + dirKey(flag) + "=DIR");
     }
+    Options o = options(flag, value, kv);
+    CacheSpec spec;
+    if (type.equals("registry")) {
+      String ref =
+          required(flag, value, kv, "ref", "type=registry,ref=registry.example.com/app:cache");
+      spec = new CacheSpec.Registry(checkRef(flag, value, ref), o.max, o.ignoreError);
+    } else if (type.equals("local")) {
+      spec = new CacheSpec.Local(localDir(flag, value, kv), o.max, o.ignoreError);
+    } else {
+      throw bad(
+          flag,
+          value,
+          "unsupported cache type \"" + type + "\"",
+          "use type=registry,ref=REF or type=local," + dirKey(flag) + "=DIR");
+    }
+    if (!kv.isEmpty()) {
+      throw bad(
+          flag,
+          value,
+          "unknown key \"" + kv.keySet().iterator().next() + "\"",
+          "keys for type=" + type + ": " + known(flag, type));
+    }
+    return spec;
+  }
+
+  private record Options(boolean max, boolean ignoreError) {}
+
+  // Takes the keys every type shares out of kv.
+  private static Options options(String flag, String value, Map<String, String> kv) {
     if (flag.equals(FROM)) {
       for (String k : TO_ONLY) {
         if (kv.containsKey(k)) {
@@ -68,38 +98,25 @@ public final class CacheSpecs {
             "jbuild always writes OCI media types in an OCI image manifest: drop " + k + "=false");
       }
     }
-    CacheSpec spec;
-    if (type.equals("registry")) {
-      String ref =
-          required(flag, value, kv, "ref", "type=registry,ref=registry.example.com/app:cache");
-      spec = new CacheSpec.Registry(checkRef(flag, value, ref), max, ignoreError);
-    } else if (type.equals("local")) {
-      String key = dirKey(flag);
-      String other = key.equals("dest") ? "src" : "dest";
-      if (kv.containsKey(other)) {
-        throw bad(
-            flag,
-            value,
-            other + "= is for " + (flag.equals(TO) ? FROM : TO),
-            "write type=local," + key + "=DIR");
-      }
-      String dir = required(flag, value, kv, key, "type=local," + key + "=DIR");
-      spec = new CacheSpec.Local(Path.of(dir), max, ignoreError);
-    } else {
+    return new Options(max, ignoreError);
+  }
+
+  private static Path localDir(String flag, String value, Map<String, String> kv) {
+    String key = dirKey(flag);
+    String other = key.equals("dest") ? "src" : "dest";
+    if (kv.containsKey(other)) {
       throw bad(
           flag,
           value,
-          "unsupported cache type \"" + type + "\"",
-          "use type=registry,ref=REF or type=local," + dirKey(flag) + "=DIR");
+          other + "= is for " + (flag.equals(TO) ? FROM : TO),
+          "write type=local," + key + "=DIR");
     }
-    if (!kv.isEmpty()) {
-      throw bad(
-          flag,
-          value,
-          "unknown key \"" + kv.keySet().iterator().next() + "\"",
-          "keys for type=" + type + ": " + known(flag, type));
+    String dir = required(flag, value, kv, key, "type=local," + key + "=DIR");
+    try {
+      return Path.of(dir);
+    } catch (InvalidPathException e) {
+      throw bad(flag, value, "invalid path: " + e.getReason(), "give a directory path");
     }
-    return spec;
   }
 
   private static String dirKey(String flag) {

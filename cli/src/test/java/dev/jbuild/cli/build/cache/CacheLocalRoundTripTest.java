@@ -207,6 +207,32 @@ class CacheLocalRoundTripTest {
     assertThat(storeB.hasBlob(bad.digest())).isFalse();
   }
 
+  @Test
+  void fetchAfterTheCacheWasReplacedNamesTheMissingBlob() throws Exception {
+    export(dest, fx.entries);
+    CacheImporter in = importer(dest);
+    CacheEntry e = in.load().entries().get(CacheFixtures.key(2));
+    export(dest, List.of(fx.entries.get(0)));
+
+    assertThatThrownBy(() -> in.fetch(e, storeB))
+        .isInstanceOf(CacheException.class)
+        .hasMessageEndingWith(
+            "the blob is missing (the cache was replaced or damaged); nothing was stored");
+  }
+
+  @Test
+  void exportRefusesToReplaceASymbolicLink() throws Exception {
+    Path real = tmp.resolve("real");
+    Files.createDirectories(real);
+    Files.createDirectories(dest.getParent());
+    Files.createSymbolicLink(dest, real);
+
+    assertThatThrownBy(() -> export(dest, fx.entries))
+        .isInstanceOf(CacheException.class)
+        .hasMessageContaining("it is a symbolic link");
+    assertThat(Files.isSymbolicLink(dest)).isTrue();
+  }
+
   private List<String> siblings() throws IOException {
     Path parent = dest.getParent();
     if (!Files.exists(parent)) {
