@@ -19,4 +19,10 @@ public record CacheLoad(Map<String, CacheEntry> entries, @Nullable String warnin
   static CacheLoad missing(String warning) {
     return new CacheLoad(Map.of(), warning);
   }
+
+  /** An unreadable cache: {@code problem}, prefixed with {@code where} unless it names it. */
+  static CacheLoad unreadable(String where, @Nullable String problem) {
+    String p = String.valueOf(problem);
+    return missing((p.startsWith(where) ? p : where + ": " + p) + "; building without it");
+  }
 }

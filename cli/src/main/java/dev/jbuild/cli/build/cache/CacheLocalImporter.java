@@ -48,11 +48,9 @@ final class CacheLocalImporter implements CacheImporter {
       loaded = CacheLoaded.of(md.digest().toString(), m);
       return CacheLoad.found(entries);
     } catch (IOException e) {
-      return CacheLoad.missing(
-          "ignoring " + where + ": " + CacheIoErrors.describe(e) + "; building without it");
+      return CacheLoad.unreadable(where, CacheIoErrors.describe(e));
     } catch (ImageFormatException | StoreException e) {
-      return CacheLoad.missing(
-          "ignoring " + where + ": " + e.getMessage() + "; building without it");
+      return CacheLoad.unreadable(where, e.getMessage());
     }
   }
 

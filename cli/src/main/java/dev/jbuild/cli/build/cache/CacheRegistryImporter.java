@@ -13,6 +13,7 @@ import dev.jbuild.registry.RegistryClient;
 import dev.jbuild.registry.RegistryException;
 import dev.jbuild.store.AtomicFiles;
 import dev.jbuild.store.LocalStore;
+import dev.jbuild.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,11 +56,9 @@ final class CacheRegistryImporter implements CacheImporter {
     } catch (ManifestUnknownException e) {
       return CacheLoad.missing(where + " not found (first build?); building without it");
     } catch (RegistryException | ImageFormatException e) {
-      return CacheLoad.missing(
-          "ignoring " + where + ": " + e.getMessage() + "; building without it");
+      return CacheLoad.unreadable(where, e.getMessage());
     } catch (IOException e) {
-      return CacheLoad.missing(
-          "ignoring " + where + ": " + CacheIoErrors.describe(e) + "; building without it");
+      return CacheLoad.unreadable(where, CacheIoErrors.describe(e));
     }
   }
 
@@ -102,7 +101,7 @@ final class CacheRegistryImporter implements CacheImporter {
           ANY,
           new CacheBlobSink.Store(store, wanted, tmp),
           new Only(wanted, progress));
-    } catch (RegistryException e) {
+    } catch (RegistryException | StoreException e) {
       throw new CacheException(step + ": " + e.getMessage(), e);
     } finally {
       AtomicFiles.deleteTree(tmp);

@@ -183,7 +183,7 @@ class CacheLocalRoundTripTest {
     assertThat(load.entries()).isEmpty();
     assertThat(load.warning())
         .isEqualTo(
-            "ignoring cache "
+            "cache "
                 + dest
                 + ": no oci-layout or index.json: not a jbuild cache; building without it");
   }

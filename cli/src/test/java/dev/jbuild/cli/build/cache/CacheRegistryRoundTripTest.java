@@ -7,11 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jbuild.image.Descriptor;
 import dev.jbuild.image.Digests;
+import dev.jbuild.image.ImageManifest;
+import dev.jbuild.image.MediaTypes;
+import dev.jbuild.registry.BlobSource;
+import dev.jbuild.registry.ImageReference;
+import dev.jbuild.registry.ManifestBlob;
 import dev.jbuild.registry.ProgressListener;
+import dev.jbuild.registry.PushImage;
 import dev.jbuild.registry.RegistryClient;
 import dev.jbuild.registry.RegistryOptions;
 import dev.jbuild.store.LocalStore;
 import dev.jbuild.testkit.Tools;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,6 +185,45 @@ class CacheRegistryRoundTripTest {
     assertThat(load.entries()).isEmpty();
     assertThat(load.warning())
         .isEqualTo("cache " + ref + " not found (first build?); building without it");
+  }
+
+  @Test
+  void anOrdinaryImageAtTheRefLoadsNothingWithAWarning() throws Exception {
+    byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
+    Descriptor cd = Descriptor.of(MediaTypes.OCI_CONFIG, Digests.sha256(config), config.length);
+    byte[] manifest = ImageManifest.of(MediaTypes.OCI_MANIFEST, cd, List.of()).toJson();
+    BlobSource configBlob =
+        new BlobSource() {
+          @Override
+          public String digest() {
+            return cd.digest().toString();
+          }
+
+          @Override
+          public long size() {
+            return config.length;
+          }
+
+          @Override
+          public InputStream open() {
+            return new ByteArrayInputStream(config);
+          }
+        };
+    client.push(
+        ImageReference.parse(ref),
+        new PushImage(ManifestBlob.of(MediaTypes.OCI_MANIFEST, manifest), List.of(configBlob)),
+        ProgressListener.NONE);
+
+    CacheLoad load = importer(ProgressListener.NONE).load();
+
+    assertThat(load.entries()).isEmpty();
+    assertThat(load.warning())
+        .isEqualTo(
+            "cache "
+                + ref
+                + " is not a jbuild cache (its config has media type"
+                + " application/vnd.oci.image.config.v1+json, expected"
+                + " application/vnd.jbuild.cache.v1+json); building without it");
   }
 
   @Test
