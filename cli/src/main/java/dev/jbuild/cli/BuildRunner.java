@@ -50,6 +50,7 @@ final class BuildRunner {
         throw new UserError(String.valueOf(e.getMessage()), e);
       }
       Exports.write(store, factory, image, request, progress);
+      factory.exportCache(engine);
       progress.message("writing image " + image.imageId() + " done");
       return new BuildOutcome(image.imageId(), image.manifestDescriptor().digest().toString());
     }

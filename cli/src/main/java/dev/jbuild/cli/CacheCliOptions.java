@@ -1,6 +1,8 @@
 package dev.jbuild.cli;
 
 import dev.jbuild.cli.build.CacheOptions;
+import dev.jbuild.cli.build.cache.CacheSpec;
+import dev.jbuild.cli.build.cache.CacheSpecs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -53,7 +55,15 @@ final class CacheCliOptions {
   CacheOptions toCacheOptions() {
     Set<String> stages = new LinkedHashSet<>();
     noCacheFilter.forEach(s -> stages.add(s.trim().toLowerCase(Locale.ROOT)));
-    return new CacheOptions(stages, ttl(), cacheFrom, cacheTo);
+    List<CacheSpec> from = new ArrayList<>();
+    List<CacheSpec> to = new ArrayList<>();
+    try {
+      cacheFrom.forEach(v -> from.add(CacheSpecs.parseFrom(v)));
+      cacheTo.forEach(v -> to.add(CacheSpecs.parseTo(v)));
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(String.valueOf(e.getMessage()));
+    }
+    return new CacheOptions(stages, ttl(), from, to);
   }
 
   private @Nullable Duration ttl() {

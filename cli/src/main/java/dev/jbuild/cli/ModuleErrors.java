@@ -25,6 +25,7 @@ final class ModuleErrors {
     if (ex instanceof UserError
         || ex instanceof BuildFailedException
         || ex instanceof StepFailure
+        || ex instanceof dev.jbuild.cli.build.cache.CacheException
         || ex instanceof OutputSpecException
         || ex instanceof RootlessException
         || ex instanceof RegistryException

@@ -1,5 +1,7 @@
 package dev.jbuild.cli.build;
 
+import dev.jbuild.cli.build.cache.BuildCache;
+import dev.jbuild.cli.build.cache.CacheSpec;
 import dev.jbuild.cli.build.cache.StoreCache;
 import dev.jbuild.cli.build.copy.SourceTree;
 import dev.jbuild.cli.progress.Progress;
@@ -30,6 +32,7 @@ public final class EngineFactory implements java.io.Closeable {
   private final StepKeys keys;
   private final StepCache cache;
   private final StoreSourceHasher hasher;
+  private final CacheSharing sharing;
 
   private EngineFactory(LocalStore store, BuildRequest request, Progress progress)
       throws IOException {
@@ -65,13 +68,22 @@ public final class EngineFactory implements java.io.Closeable {
     runs.bind(inputs);
     this.hasher = new StoreSourceHasher(store.root());
     this.keys = new StepKeys(settings, contexts, stages, images, hasher);
-    this.cache = stepCache(store, request);
+    this.sharing = new CacheSharing(store, request.options().registry(), progress);
+    this.cache = stepCache(store, request, sharing);
   }
 
-  private static StepCache stepCache(LocalStore store, BuildRequest request) {
+  private static StepCache stepCache(LocalStore store, BuildRequest request, CacheSharing sharing) {
     CacheOptions o = request.options().cache();
     StoreCache local = new StoreCache(store, o.ttl(), Instant.now());
-    return new StepCache(local, List.of(), request.noCache(), o.noCacheStages());
+    List<BuildCache> imported = request.noCache() ? List.of() : sharing.imports(o.from());
+    return new StepCache(local, imported, request.noCache(), o.noCacheStages());
+  }
+
+  /** Writes this build's cache entries to every {@code --cache-to} destination. */
+  public void exportCache(BuildEngine engine) throws IOException {
+    for (CacheSpec spec : request.options().cache().to()) {
+      sharing.export(spec, engine.cacheEntries(spec.max()));
+    }
   }
 
   public static EngineFactory create(LocalStore store, BuildRequest request, Progress progress)
@@ -82,7 +94,11 @@ public final class EngineFactory implements java.io.Closeable {
   /** Saves the stat caches of the contexts this build hashed. */
   @Override
   public void close() throws IOException {
-    hasher.close();
+    try {
+      hasher.close();
+    } finally {
+      sharing.close();
+    }
   }
 
   public BuildEngine engine() {

@@ -2,6 +2,7 @@ package dev.jbuild.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jbuild.registry.testkit.RealRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,6 +169,61 @@ class BuildCacheTest {
 
     assertThat(StepLog.ran(again.err)).as(again.toString()).isEmpty();
     Tool.ok("skopeo", "inspect", "oci:" + layout);
+  }
+
+  @Test
+  void registryCacheWithModeMaxLetsAnEmptyStoreRebuildWithoutRunningAStep() throws Exception {
+    Path ctx = context();
+    try (RealRegistry registry = RealRegistry.plainHttp(tmp.resolve("registry"))) {
+      String ref = registry.address() + "/app/cache:buildcache";
+      CliRun first = inStore("a", ctx, "--cache-to", "type=registry,ref=" + ref + ",mode=max");
+      assertThat(first.exitCode).as(first.toString()).isZero();
+
+      CliRun fresh = inStore("b", ctx, "--cache-from", "type=registry,ref=" + ref);
+
+      assertThat(fresh.exitCode).as(fresh.toString()).isZero();
+      assertThat(StepLog.ran(fresh.err)).as(fresh.err).isEmpty();
+      assertThat(imageId(fresh.err)).isEqualTo(imageId(first.err));
+    }
+  }
+
+  @Test
+  void localCacheWithModeMinCarriesOnlyTheFinalStage() throws Exception {
+    Path ctx = context();
+    Path dir = tmp.resolve("shared-cache");
+    CliRun first = inStore("a", ctx, "--cache-to", "type=local,dest=" + dir);
+    assertThat(first.exitCode).as(first.toString()).isZero();
+
+    CliRun fresh = inStore("b", ctx, "--cache-from", "type=local,src=" + dir);
+
+    assertThat(fresh.exitCode).as(fresh.toString()).isZero();
+    // The first stage's ARG has the same key as the final stage's (same empty base), so it hits.
+    assertThat(StepLog.ran(fresh.err)).as(fresh.err).isEqualTo(List.of(COPY_LIB));
+    assertThat(imageId(fresh.err)).isEqualTo(imageId(first.err));
+  }
+
+  @Test
+  void aMissingCacheSourceIsAWarningNotAFailure() throws Exception {
+    Path ctx = context();
+    CliRun r = inStore("a", ctx, "--cache-from", "type=local,src=" + tmp.resolve("nothing"));
+
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(r.err).contains("WARNING").contains("nothing");
+  }
+
+  @Test
+  void aBadCacheSpecIsAUsageError() throws Exception {
+    CliRun r = inStore("a", context(), "--cache-to", "type=gha");
+
+    assertThat(r.exitCode).isEqualTo(2);
+    assertThat(r.err).contains("--cache-to").contains("type=gha");
+  }
+
+  private CliRun inStore(String store, Path ctx, String... flags) {
+    List<String> args = new ArrayList<>(List.of("build", "-t", "app:1"));
+    args.addAll(List.of(flags));
+    args.add(ctx.toString());
+    return CliRun.jbuild(tmp.resolve("store-" + store), args.toArray(String[]::new));
   }
 
   private CliRun build(Path ctx, List<String> flags) {

@@ -16,6 +16,7 @@ import dev.jbuild.registry.ProgressListener;
 import dev.jbuild.registry.PushImage;
 import dev.jbuild.registry.RegistryClient;
 import dev.jbuild.registry.RegistryOptions;
+import dev.jbuild.registry.testkit.RealRegistry;
 import dev.jbuild.store.LocalStore;
 import dev.jbuild.testkit.Tools;
 import java.io.ByteArrayInputStream;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CacheRegistryRoundTripTest {
   @TempDir static Path shared;
-  private static CacheTestRegistry registry;
+  private static RealRegistry registry;
   private static RegistryClient client;
   private static final AtomicInteger REPO = new AtomicInteger();
 
@@ -50,7 +51,7 @@ class CacheRegistryRoundTripTest {
 
   @BeforeAll
   static void startRegistry() throws Exception {
-    registry = CacheTestRegistry.start(shared.resolve("registry"));
+    registry = RealRegistry.plainHttp(shared.resolve("registry"));
     client = RegistryClient.create(RegistryOptions.isolated(shared.resolve("auth.json")));
   }
 
@@ -65,7 +66,7 @@ class CacheRegistryRoundTripTest {
     storeA = LocalStore.open(tmp.resolve("a"));
     storeB = LocalStore.open(tmp.resolve("b"));
     fx = new CacheFixtures(storeA);
-    ref = registry.host() + "/cache" + REPO.incrementAndGet() + ":buildcache";
+    ref = registry.address() + "/cache" + REPO.incrementAndGet() + ":buildcache";
   }
 
   @AfterEach
@@ -230,7 +231,7 @@ class CacheRegistryRoundTripTest {
   void corruptLayerFromRegistryFailsFetchAndStoresNothing() throws Exception {
     export(fx.entries, ProgressListener.NONE);
     Descriptor bad = fx.layers.get(1);
-    Path data = registry.blobData(bad.digest().toString());
+    Path data = blobData(bad.digest().toString());
     byte[] bytes = Files.readAllBytes(data);
     bytes[100] ^= 1;
     Files.write(data, bytes);
@@ -266,5 +267,16 @@ class CacheRegistryRoundTripTest {
                 + " is not in the local store (pruned?); nothing was exported; rebuild with"
                 + " --no-cache to recreate it");
     assertThat(importer(ProgressListener.NONE).load().warning()).contains("not found");
+  }
+
+  /** Where the registry keeps the bytes of {@code digest} (to corrupt them). */
+  private static Path blobData(String digest) {
+    String hex = digest.substring("sha256:".length());
+    return registry
+        .storage()
+        .resolve("docker/registry/v2/blobs/sha256")
+        .resolve(hex.substring(0, 2))
+        .resolve(hex)
+        .resolve("data");
   }
 }
