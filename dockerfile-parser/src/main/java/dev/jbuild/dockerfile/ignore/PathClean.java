@@ -11,6 +11,9 @@ public final class PathClean {
     if (path.isEmpty()) {
       return ".";
     }
+    if (isClean(path)) {
+      return path;
+    }
     boolean rooted = path.startsWith("/");
     Deque<String> parts = new ArrayDeque<>();
     for (String part : path.split("/")) {
@@ -32,6 +35,31 @@ public final class PathClean {
       return "/" + joined;
     }
     return joined.isEmpty() ? "." : joined;
+  }
+
+  /** Already clean: no empty, "." or ".." element and no trailing slash (most walked paths). */
+  private static boolean isClean(String path) {
+    if (path.endsWith("/") && path.length() > 1) {
+      return false;
+    }
+    int start = path.startsWith("/") ? 1 : 0;
+    int len = path.length();
+    while (start <= len) {
+      int end = path.indexOf('/', start);
+      if (end < 0) {
+        end = len;
+      }
+      int n = end - start;
+      if (n == 0 && len > 1) {
+        return false;
+      }
+      if ((n == 1 && path.charAt(start) == '.')
+          || (n == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.')) {
+        return false;
+      }
+      start = end + 1;
+    }
+    return true;
   }
 
   public static String dir(String path) {
