@@ -111,6 +111,14 @@ class SourceDigestsTest {
   }
 
   @Test
+  void topLevelSymlinkToDirectoryCoversTheDirectoryContents() throws IOException {
+    Files.createSymbolicLink(ctx.resolve("alias"), Path.of("src"));
+    String before = f.digest("alias");
+    Files.writeString(ctx.resolve("src/lib/util.c"), "y");
+    assertThat(f.digest("alias")).isNotEqualTo(before);
+  }
+
+  @Test
   void symlinkInsideDirectoryIsDigestedByItsTargetTextNotContent() throws IOException {
     String before = f.digest("src");
     Files.writeString(ctx.resolve("a.txt"), "changed behind the link");
