@@ -175,6 +175,19 @@ class SourceDigestsTest {
     assertThat(two).isEqualTo(one).matches("[0-9a-f]{64}");
   }
 
+  @Test
+  void readErrorOnAHashingThreadReachesTheCaller() throws IOException {
+    StatCache.Opener failing =
+        file -> {
+          throw new IOException(file.getFileName() + ": read failed");
+        };
+    try (StatCache c = StatCache.open(store.resolve("x.bin"), failing, SourceFixture.LATER)) {
+      assertThatThrownBy(() -> new SourceDigests(c, 2, 0).digest(f.tree, List.of(".")))
+          .isInstanceOf(IOException.class)
+          .hasMessageEndingWith(": read failed");
+    }
+  }
+
   private static Arguments change(String name, Change change) {
     return Arguments.of(name, change);
   }
