@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,24 +39,33 @@ final class SourceWalk {
     StatAttributes a = StatAttributes.read(real);
     add(source, matched, "", real, a);
     if (a.isDirectory()) {
-      contents(source, matched, "", real);
+      contents(source, matched, "", real, tree.root().relativize(real).toString());
     }
   }
 
-  private void contents(int source, String matched, String prefix, Path dir) throws IOException {
+  /**
+   * Walks {@code dir}, whose path relative to the tree's root is {@code rel}. Builds each child's
+   * root-relative path by string concatenation and asks the tree's matchers directly, with the
+   * rules of {@link SourceTree#mayHoldIncluded} and {@link SourceTree#isExcluded}: relativizing a
+   * {@code Path} per entry was the largest cost of a warm walk.
+   */
+  private void contents(int source, String matched, String prefix, Path dir, String rel)
+      throws IOException {
     for (String name : sortedNames(dir)) {
-      Path child = dir.resolve(name);
+      String childRel = rel.isEmpty() ? name : rel + "/" + name;
+      boolean excluded = tree.excluded().test(childRel);
       // Cheaper than a stat: an excluded path that cannot hold re-included ones is skipped
       // whatever it is (COPY skips excluded files and such directories alike).
-      if (!tree.mayHoldIncluded(child)) {
+      if (excluded && !tree.walkInto().test(childRel)) {
         continue;
       }
+      Path child = dir.resolve(name);
       String path = prefix.isEmpty() ? name : prefix + "/" + name;
       StatAttributes a = StatAttributes.read(child);
       if (a.isDirectory()) {
         add(source, matched, path, child, a);
-        contents(source, matched, path, child);
-      } else if (!tree.isExcluded(child)) {
+        contents(source, matched, path, child, childRel);
+      } else if (!excluded) {
         add(source, matched, path, child, a);
       }
     }
@@ -72,14 +82,25 @@ final class SourceWalk {
     entries.add(new SourceEntry(source, matched, path, real, a, link));
   }
 
-  private static List<String> sortedNames(Path dir) throws IOException {
-    List<String> names = new ArrayList<>();
-    try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
-      for (Path p : list) {
-        names.add(p.getFileName().toString());
+  private static String[] sortedNames(Path dir) throws IOException {
+    String[] names = dir.toFile().list();
+    if (names == null) {
+      // File.list hides the reason; let the NIO call throw it (permission denied, ...).
+      try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
+        return sortedNames(list);
       }
     }
-    names.sort(null);
+    Arrays.sort(names);
     return names;
+  }
+
+  private static String[] sortedNames(DirectoryStream<Path> list) {
+    List<String> names = new ArrayList<>();
+    for (Path p : list) {
+      names.add(p.getFileName().toString());
+    }
+    String[] sorted = names.toArray(new String[0]);
+    Arrays.sort(sorted);
+    return sorted;
   }
 }

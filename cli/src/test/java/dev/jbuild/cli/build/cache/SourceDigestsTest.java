@@ -111,6 +111,14 @@ class SourceDigestsTest {
   }
 
   @Test
+  void topLevelSymlinkToDirectoryCoversTheDirectoryContents() throws IOException {
+    Files.createSymbolicLink(ctx.resolve("alias"), Path.of("src"));
+    String before = f.digest("alias");
+    Files.writeString(ctx.resolve("src/lib/util.c"), "y");
+    assertThat(f.digest("alias")).isNotEqualTo(before);
+  }
+
+  @Test
   void symlinkInsideDirectoryIsDigestedByItsTargetTextNotContent() throws IOException {
     String before = f.digest("src");
     Files.writeString(ctx.resolve("a.txt"), "changed behind the link");
@@ -165,6 +173,19 @@ class SourceDigestsTest {
       two = new SourceDigests(c, 2, 0).digest(f.tree, List.of("."));
     }
     assertThat(two).isEqualTo(one).matches("[0-9a-f]{64}");
+  }
+
+  @Test
+  void readErrorOnAHashingThreadReachesTheCaller() throws IOException {
+    StatCache.Opener failing =
+        file -> {
+          throw new IOException(file.getFileName() + ": read failed");
+        };
+    try (StatCache c = StatCache.open(store.resolve("x.bin"), failing, SourceFixture.LATER)) {
+      assertThatThrownBy(() -> new SourceDigests(c, 2, 0).digest(f.tree, List.of(".")))
+          .isInstanceOf(IOException.class)
+          .hasMessageEndingWith(": read failed");
+    }
   }
 
   private static Arguments change(String name, Change change) {

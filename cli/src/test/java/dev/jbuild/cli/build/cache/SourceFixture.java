@@ -23,6 +23,9 @@ final class SourceFixture {
   /** A clock an hour ahead: the fixture's fresh files count as settled, not racy. */
   static final Clock LATER = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
 
+  /** A clock an hour behind: every fixture file looks changed just now, so none is saved. */
+  static final Clock EARLIER = Clock.offset(Clock.systemUTC(), Duration.ofHours(-1));
+
   final Path ctx;
   final Path cacheFile;
   final SourceTree tree;

@@ -1,5 +1,6 @@
 package dev.jbuild.cli.build.cache;
 
+import static dev.jbuild.cli.build.cache.SourceFixture.EARLIER;
 import static dev.jbuild.cli.build.cache.SourceFixture.INCLUDED_FILES;
 import static dev.jbuild.cli.build.cache.SourceFixture.LATER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -40,18 +43,22 @@ class StatCacheTest {
 
   @Test
   void fileChangedJustBeforeHashingIsHashedAgainNextRun() throws IOException {
-    String first = f.digest(".");
+    String first = f.digest(EARLIER, ".");
     assertThat(f.opens.reset()).isEqualTo(INCLUDED_FILES);
-    assertThat(f.digest(".")).isEqualTo(first);
+    assertThat(f.digest(EARLIER, ".")).isEqualTo(first);
     assertThat(f.opens.reset()).isEqualTo(INCLUDED_FILES);
+    assertThat(f.digest(LATER, ".")).isEqualTo(first);
+    assertThat(f.opens.reset()).isEqualTo(INCLUDED_FILES);
+    assertThat(f.digest(LATER, ".")).isEqualTo(first);
+    assertThat(f.opens.reset()).isZero();
   }
 
   @Test
   void sameFileInOneRunIsHashedOnce() throws IOException {
     try (StatCache cache = StatCache.open(f.cacheFile, f.opens, LATER)) {
       SourceDigests d = new SourceDigests(cache);
-      d.digest(f.tree, java.util.List.of("a.txt"));
-      d.digest(f.tree, java.util.List.of("*.txt"));
+      d.digest(f.tree, List.of("a.txt"));
+      d.digest(f.tree, List.of("*.txt"));
     }
     assertThat(f.opens.reset()).isEqualTo(1);
   }
@@ -75,7 +82,7 @@ class StatCacheTest {
     Path b = ctx.resolve("b.tmp");
     Files.writeString(b, "q");
     Files.setLastModifiedTime(b, mtime);
-    Files.move(b, a, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(b, a, StandardCopyOption.REPLACE_EXISTING);
     assertThat(f.digest(LATER, "a.txt")).isNotEqualTo(before);
   }
 
