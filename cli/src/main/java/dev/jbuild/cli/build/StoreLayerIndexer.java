@@ -7,19 +7,24 @@ import dev.jbuild.layer.LayerHeaders;
 import dev.jbuild.store.LocalStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Indexes an image's filesystem by reading its layers' tar headers from the store, once per layer
- * chain per build.
+ * chain per build; each layer's headers are kept in a {@link LayerHeaderCache} for later builds.
  */
 final class StoreLayerIndexer implements LayerIndexer {
   private final LocalStore store;
   private final Map<String, FsIndex> byTopLayer = new ConcurrentHashMap<>();
+  private final LayerHeaderCache headers;
 
   StoreLayerIndexer(LocalStore store) {
     this.store = store;
+    this.headers = new LayerHeaderCache(store.root());
   }
 
   @Override
@@ -42,9 +47,17 @@ final class StoreLayerIndexer implements LayerIndexer {
 
   @Override
   public void apply(FsIndex fs, Descriptor layer) throws IOException {
-    try (InputStream blob = store.openBlob(layer.digest())) {
-      LayerHeaders.readBlob(blob, layer.mediaType(), h -> apply(fs, h));
+    Optional<List<LayerHeaders.Header>> known = headers.read(layer.digest());
+    if (known.isPresent()) {
+      known.get().forEach(h -> apply(fs, h));
+      return;
     }
+    List<LayerHeaders.Header> read = new ArrayList<>();
+    try (InputStream blob = store.openBlob(layer.digest())) {
+      LayerHeaders.readBlob(blob, layer.mediaType(), read::add);
+    }
+    read.forEach(h -> apply(fs, h));
+    headers.write(layer.digest(), read);
   }
 
   private static void apply(FsIndex fs, LayerHeaders.Header h) {
