@@ -106,6 +106,26 @@ class PruneCommandTest {
   }
 
   @Test
+  void pruneDropsLayerHeaderFilesOfGoneBlobsAndLeftoverTempFiles() throws Exception {
+    Digest app = TestImages.putTagged(root, "docker.io/library/app:1", "kept");
+    Digest kept = blobsOf(app).get(2);
+    Path headers = Files.createDirectories(root.resolve("layer-headers"));
+    Path keptFile = Files.writeString(headers.resolve(kept.hex() + ".bin"), "k");
+    Path goneFile = Files.writeString(headers.resolve("cd".repeat(32) + ".bin"), "g");
+    Path statTmp =
+        Files.writeString(
+            Files.createDirectories(root.resolve("stat-cache")).resolve(".x.bin.123.tmp"), "t");
+    ageStore();
+
+    TestImages.Run r = jbuild("prune", "--root", root.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(keptFile).exists();
+    assertThat(goneFile).doesNotExist();
+    assertThat(statTmp).doesNotExist();
+  }
+
+  @Test
   void pruneKeepsUntaggedImagesUnlessAllAndNeverWhatATaggedImageShares() throws Exception {
     Digest tagged = TestImages.putTagged(root, "docker.io/library/app:1", "shared");
     Digest untagged = TestImages.put(root, List.of("X=2"), "shared", "only-untagged");

@@ -79,6 +79,31 @@ final class Sweep {
     }
   }
 
+  /** Drops the side files kept per blob ({@code layer-headers/<hex>.bin}) whose blob is gone. */
+  void sideFiles(Path dir, Path blobDir) throws IOException {
+    for (Path f : StoreMaintenance.list(dir)) {
+      String name = f.getFileName().toString();
+      boolean orphan =
+          name.endsWith(".bin")
+              && !Files.exists(blobDir.resolve(name.substring(0, name.length() - 4)));
+      if (orphan) {
+        bytes += StoreMaintenance.sizeOrZero(f);
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+
+  /** Temp files a killed writer left (these caches are replaced whole, by rename). */
+  void tempFiles(Path dir) throws IOException {
+    for (Path f : StoreMaintenance.list(dir)) {
+      String name = f.getFileName().toString();
+      if ((name.startsWith(".tmp") || name.endsWith(".tmp")) && isOld(f)) {
+        bytes += StoreMaintenance.sizeOrZero(f);
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+
   PruneReport report() {
     return new PruneReport(blobs, layers, cacheEntries, bytes, failures);
   }
