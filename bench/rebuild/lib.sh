@@ -128,7 +128,7 @@ make_context() {
   stamp=$(cat "$here/gen-context.py" "$here/Dockerfile" "$here/dockerignore" | sha256sum | cut -c1-64)
   if [[ -d $ctx && $(cat "$cache/context.stamp" 2>/dev/null) == "$stamp" ]]; then
     restore_change_file
-    echo "context: $ctx (cached; $(cat "$cache/context.summary"))"
+    echo "cached $(cat "$cache/context.summary")"
     return
   fi
   safe_rm "$ctx"
@@ -190,7 +190,8 @@ bench() { # name, hyperfine options...
   local name=$1
   shift
   echo "$name: load before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$work/load.txt"
-  hyperfine --style basic --export-json "$work/$name.json" "$@"
+  hyperfine --style basic --export-json "$work/$name.json" "$@" ||
+    { tail -n 15 "$work"/*.out >&2; die "a $name build failed (logs: $work/*.out)"; }
   echo "$name: load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$work/load.txt"
 }
 
@@ -198,6 +199,7 @@ run_benchmarks() {
   export repo work ctx driver base_archive base_name here
   local jb bu
   jb=$(jbuild_cmd -q) bu=$(buildah_cmd -q)
+  jb+=">>$work/jbuild.out 2>&1" bu+=">>$work/buildah.out 2>&1"
   bench cold --runs "$cold_runs" \
     -n jbuild --prepare "bash $here/lib.sh import_jbuild" "$jb" \
     -n buildah --prepare "bash $here/lib.sh import_buildah >/dev/null" "$bu"
@@ -255,12 +257,13 @@ import json, sys
 work, driver = sys.argv[1], sys.argv[2]
 names = {"cold": "first build (cold)", "noop": "no-op rebuild", "change": "one file changed"}
 targets = {"noop": (0.1, 1.0), "change": (0.5, None)}
-print("\n%-20s %-8s %9s %8s %8s %5s" % ("scenario", "tool", "median s", "min", "max", "runs"))
+print("\n%-20s %-8s %9s %8s %8s %8s %5s" % ("scenario", "tool", "median s", "min", "max", "cpu s", "runs"))
 for key, label in names.items():
     res = {r["command"]: r for r in json.load(open("%s/%s.json" % (work, key)))["results"]}
     for tool in ("jbuild", "buildah"):
         r = res[tool]
-        print("%-20s %-8s %9.2f %8.2f %8.2f %5d" % (label, tool, r["median"], r["min"], r["max"], len(r["times"])))
+        print("%-20s %-8s %9.2f %8.2f %8.2f %8.2f %5d" % (label, tool, r["median"], r["min"], r["max"],
+                                                    r["user"] + r["system"], len(r["times"])))
     ratio = res["jbuild"]["median"] / res["buildah"]["median"]
     note = ""
     if key in targets:
@@ -269,6 +272,7 @@ for key, label in names.items():
         note = "  target <= %.1fx%s: %s" % (limit, "" if abs_s is None else " and < %.0f s" % abs_s,
                                           "met" if ok else "not met")
     print("%-20s %-8s %8.2fx%s" % (label, "ratio", ratio, note))
+print("cpu s: mean user+system time of the tool and its child processes, per run")
 print("\nbuildah: --layers, storage driver %s, --network host, isolation oci (runc)" % driver)
 PY
   cat "$work/cachecheck.txt" "$work/load.txt"
