@@ -20,6 +20,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -140,6 +141,24 @@ public final class LocalStore implements Closeable {
       in.transferTo(w.stream());
       return expected == null ? w.commit() : w.commit(expected);
     }
+  }
+
+  /**
+   * Moves {@code file}, whose content the caller has already checked against {@code digest} while
+   * writing it (a pull hashes as it downloads), into the store: fsync and rename, no copy and no
+   * second hash. The file must lie in this store's temp space ({@link #newTempDir()}), so the
+   * rename stays on one file system and nobody else can change it; anything else is refused.
+   */
+  public void adoptVerifiedBlob(Path file, Digest digest) throws IOException {
+    Path f = file.toAbsolutePath().normalize();
+    if (!f.startsWith(session.normalize()) || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+      throw new StoreException(
+          "cannot adopt " + file + " as blob " + digest + ": not a file in the store's temp space");
+    }
+    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+      ch.force(true);
+    }
+    AtomicFiles.move(f, blobPath(digest), false);
   }
 
   /** A writer for one new blob; close without commit discards it. */

@@ -87,6 +87,37 @@ class LocalStoreTest {
   }
 
   @Test
+  void adoptedTempFileBecomesTheBlobWithoutACopy() throws IOException {
+    try (LocalStore store = LocalStore.open(tmp.resolve("store"))) {
+      Path file = store.newTempDir().resolve("download");
+      Files.write(file, "layer".getBytes(UTF_8));
+      Object inode = Files.readAttributes(file, "unix:ino").get("ino");
+      Digest d = Digests.sha256("layer".getBytes(UTF_8));
+
+      store.adoptVerifiedBlob(file, d);
+
+      assertThat(file).doesNotExist();
+      assertThat(store.readBlob(d)).isEqualTo("layer".getBytes(UTF_8));
+      assertThat(Files.readAttributes(store.blobPath(d), "unix:ino").get("ino")).isEqualTo(inode);
+    }
+  }
+
+  @Test
+  void adoptingAFileOutsideTheStoresTempSpaceIsRefusedAndStoresNothing() throws IOException {
+    try (LocalStore store = LocalStore.open(tmp.resolve("store"))) {
+      Path file = Files.write(tmp.resolve("elsewhere"), "x".getBytes(UTF_8));
+      Digest d = Digests.sha256("x".getBytes(UTF_8));
+
+      assertThatThrownBy(() -> store.adoptVerifiedBlob(file, d))
+          .isInstanceOf(StoreException.class)
+          .hasMessage(
+              "cannot adopt " + file + " as blob " + d + ": not a file in the store's temp space");
+      assertThat(store.hasBlob(d)).isFalse();
+      assertThat(file).exists();
+    }
+  }
+
+  @Test
   void openRemovesLeftoversOfDeadSessionsButNotLiveOnes() throws IOException {
     Path dead = tmp.resolve("tmp/s-dead");
     Files.createDirectories(dead);

@@ -6,7 +6,6 @@ import dev.jbuild.oci.Image;
 import dev.jbuild.store.LocalStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,7 @@ public final class ImageTransfers {
     return new PushImage(new ManifestBlob(self.mediaType(), self.digest().toString(), raw), blobs);
   }
 
-  /** Pulls into {@code store}: each verified blob is committed through the store's writer. */
+  /** Pulls into {@code store}: each blob is verified while downloading, then renamed into place. */
   public static BlobSink storeSink(LocalStore store) throws IOException {
     return new StoreSink(store, store.newTempDir());
   }
@@ -77,9 +76,8 @@ public final class ImageTransfers {
 
     @Override
     public void accept(String digest, Path verifiedFile) throws IOException {
-      try (InputStream in = Files.newInputStream(verifiedFile)) {
-        store.putBlob(in, Digest.parse(digest));
-      }
+      // hashed once while downloading; a rename, not a copy and a second hash
+      store.adoptVerifiedBlob(verifiedFile, Digest.parse(digest));
     }
   }
 }

@@ -24,6 +24,9 @@ public record RegistryOptions(
     int concurrency,
     long chunkSize) {
 
+  /** Blobs in flight at once: skopeo's and containers/image's default, 6. */
+  public static final int DEFAULT_CONCURRENCY = 6;
+
   public RegistryOptions {
     certDirs = List.copyOf(certDirs);
     insecureRegistries = Set.copyOf(insecureRegistries);
@@ -49,7 +52,7 @@ public record RegistryOptions(
         CredentialStore.fromEnvironment(),
         RegistriesConf.fromEnvironment(),
         RetryPolicy.DEFAULT,
-        4,
+        DEFAULT_CONCURRENCY,
         0);
   }
 

@@ -3,15 +3,19 @@ package dev.jbuild.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jbuild.image.Digest;
 import dev.jbuild.image.Platform;
 import dev.jbuild.registry.testkit.DirectorySink;
 import dev.jbuild.registry.testkit.FaultProxy;
 import dev.jbuild.registry.testkit.RandomImage;
 import dev.jbuild.registry.testkit.RealRegistry;
+import dev.jbuild.store.LocalStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +110,25 @@ class FaultInjectionTest {
     assertThat(sink.has(layer)).isFalse();
     assertThat(sink.accepted()).doesNotContain(layer, image.manifest().digest());
     assertThat(sink.leftovers()).isEmpty();
+  }
+
+  @Test
+  void wrongDigestBlobLeavesNothingInTheLocalStore() throws Exception {
+    client.push(ref, image.image(), ProgressListener.NONE);
+    String layer = image.layers().get(0).digest();
+    proxy.inject("GET", "/blobs/" + layer, new FaultProxy.CorruptBody(), 100);
+    Path root = tmp.resolve("jbuild-store");
+    try (LocalStore store = LocalStore.open(root)) {
+      BlobSink sink = ImageTransfers.storeSink(store);
+      assertThatThrownBy(() -> client.pull(ref, AMD64, sink, ProgressListener.NONE))
+          .isInstanceOf(BlobVerificationException.class)
+          .hasMessageEndingWith("nothing was stored");
+      assertThat(store.hasBlob(Digest.parse(layer))).isFalse();
+      assertThat(store.hasBlob(Digest.parse(image.manifest().digest()))).isFalse();
+      try (Stream<Path> left = Files.list(sink.tempDirectory())) {
+        assertThat(left).isEmpty();
+      }
+    }
   }
 
   @Test
