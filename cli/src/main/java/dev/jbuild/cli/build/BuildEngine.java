@@ -31,6 +31,7 @@ public final class BuildEngine {
   private final LayerIndexer indexer;
   private final StepKeys keys;
   private final StepCache cache;
+  private final StageViews views;
 
   BuildEngine(
       StageInputs inputs,
@@ -40,7 +41,9 @@ public final class BuildEngine {
       String dockerfileName,
       Map<String, StageState> built,
       StepKeys keys,
-      StepCache cache) {
+      StepCache cache,
+      StageViews views) {
+    this.views = views;
     this.built = built;
     this.keys = keys;
     this.cache = cache;
@@ -111,6 +114,11 @@ public final class BuildEngine {
       built.put(stage.name(), result);
     }
     fsByStage.put(stage.index(), runner.fs());
+    List<String> names = new ArrayList<>(List.of(Integer.toString(stage.index())));
+    if (stage.name() != null) {
+      names.add(stage.name());
+    }
+    views.add(names, runner.lowers());
     return result;
   }
 

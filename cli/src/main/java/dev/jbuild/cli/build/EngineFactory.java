@@ -33,6 +33,7 @@ public final class EngineFactory implements java.io.Closeable {
   private final StepCache cache;
   private final StoreSourceHasher hasher;
   private final CacheSharing sharing;
+  private final StageViews views;
 
   private EngineFactory(LocalStore store, BuildRequest request, Progress progress)
       throws IOException {
@@ -56,12 +57,13 @@ public final class EngineFactory implements java.io.Closeable {
             request.options().secrets(),
             request.options().ssh(),
             request.options().snapshotter());
+    this.views = new StageViews(runs, store::newTempDir);
     this.inputs =
         new StageInputs(
             settings,
             new LayerCommitter(store, settings),
             contexts,
-            new FromSources(stages, contexts, images, rootfs),
+            new FromSources(stages, contexts, images, rootfs, views),
             rootfs,
             store::newTempDir,
             runs);
@@ -95,6 +97,7 @@ public final class EngineFactory implements java.io.Closeable {
   @Override
   public void close() throws IOException {
     try {
+      views.close();
       hasher.close();
     } finally {
       sharing.close();
@@ -103,7 +106,7 @@ public final class EngineFactory implements java.io.Closeable {
 
   public BuildEngine engine() {
     return new BuildEngine(
-        inputs, images, indexer, progress, request.dockerfileName(), stages, keys, cache);
+        inputs, images, indexer, progress, request.dockerfileName(), stages, keys, cache, views);
   }
 
   public BuiltImage assemble(StageState target) throws IOException {

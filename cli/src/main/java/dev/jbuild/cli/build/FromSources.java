@@ -14,12 +14,15 @@ final class FromSources {
   private final BuildContexts contexts;
   private final ImageSources images;
   private final RootfsMaterializer rootfs;
+  private final StageViews views;
 
   FromSources(
       Map<String, StageState> stagesByName,
       BuildContexts contexts,
       ImageSources images,
-      RootfsMaterializer rootfs) {
+      RootfsMaterializer rootfs,
+      StageViews views) {
+    this.views = views;
     this.stagesByName = stagesByName;
     this.contexts = contexts;
     this.images = images;
@@ -29,7 +32,9 @@ final class FromSources {
   SourceTree tree(String from) throws IOException {
     StageState stage = stagesByName.get(from);
     if (stage != null) {
-      return SourceTree.of(rootfs.materialize(stage), "stage \"" + from + "\"");
+      Optional<java.nio.file.Path> view = views.view(from);
+      return SourceTree.of(
+          view.isPresent() ? view.get() : rootfs.materialize(stage), "stage \"" + from + "\"");
     }
     Optional<SourceTree> named = contexts.named(from);
     if (named.isPresent()) {

@@ -41,6 +41,11 @@ final class StageRunner {
     return fs;
   }
 
+  /** The stage's overlay lower dirs, for a view of it once it is finished. */
+  LowerDirs lowers() {
+    return lowers;
+  }
+
   /**
    * Takes the state a cache hit recorded: it extends the current one (same layers first), so only
    * its new layers are added to the file index and the overlay lower dirs.
