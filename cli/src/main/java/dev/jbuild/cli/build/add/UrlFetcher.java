@@ -45,16 +45,15 @@ final class UrlFetcher {
             .build();
   }
 
-  /** The file name BuildKit gives a download: the URL path's last segment. */
+  /** The file name BuildKit gives a download: the URL path's last segment (Go's path.Base). */
   static String fileName(URI uri) {
-    String path = uri.getPath();
-    if (path == null) {
-      return "__unnamed__";
+    String path = uri.getPath() == null ? "" : uri.getPath();
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
     }
-    String trimmed = path.endsWith("/") ? "" : path.substring(path.lastIndexOf('/') + 1);
-    return trimmed.isEmpty() || trimmed.equals(".") || trimmed.equals("..")
-        ? "__unnamed__"
-        : trimmed;
+    String base = path.substring(path.lastIndexOf('/', end - 1) + 1, end);
+    return base.isEmpty() || base.equals(".") || base.equals("..") ? "__unnamed__" : base;
   }
 
   /** Downloads {@code uri} to {@code dir/name}; the file is there only if everything checked. */
