@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * gzip, bzip2, xz or zstd, by content) is unpacked into the destination with the archive's owners
  * and modes ({@code --chown}/{@code --chmod} do not apply to it); {@code http(s)://} sources are
  * downloaded (mode 0600, {@code --checksum} verified) and unpacked only with {@code --unpack=true};
- * {@code --unpack=false} copies archives as files. Git sources are refused with a clear error.
+ * {@code --unpack=false} copies archives as files. Git sources are checked out with the git program
+ * ({@code #ref:subdir}, {@code --keep-git-dir}) and copied as a directory.
  */
 public final class AddPlanner {
   private final RootfsView image;
@@ -66,13 +67,8 @@ public final class AddPlanner {
     for (String source : add.sources()) {
       SourceKind kind = SourceKind.of(source);
       if (kind == SourceKind.GIT) {
-        throw new StepFailure(
-            "ADD "
-                + SourceKind.redact(source)
-                + ": git sources are not supported by ADD in jbuild yet;"
-                + " clone the repository into the build context and ADD or COPY it from there");
-      }
-      if (kind == SourceKind.HTTP) {
+        addGit(source, copyDest, add.keepGitDir());
+      } else if (kind == SourceKind.HTTP) {
         addUrl(source, copyDest, checksum, Boolean.TRUE.equals(add.unpack()));
       } else {
         addLocal(context.get(), source, copyDest, !Boolean.FALSE.equals(add.unpack()));
@@ -146,6 +142,12 @@ public final class AddPlanner {
       SourceTree download = SourceTree.of(dir, SourceKind.redact(source));
       merge(new CopyPlanner(image, options).add(download, List.of(name), dest).entries());
     }
+  }
+
+  private void addGit(String source, String dest, boolean keepGitDir) throws IOException {
+    Path checkout = GitCheckout.checkout(source, scratch.newDir().resolve("repo"), keepGitDir);
+    SourceTree repo = SourceTree.of(checkout, SourceKind.redact(source));
+    merge(new CopyPlanner(image, options).add(repo, List.of(""), dest).entries());
   }
 
   private void addLocal(SourceTree tree, String source, String dest, boolean unpack)

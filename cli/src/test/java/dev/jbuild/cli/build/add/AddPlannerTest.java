@@ -161,24 +161,6 @@ class AddPlannerTest {
   }
 
   @Test
-  void gitSourceIsRefusedWithAClearError() {
-    assertThatThrownBy(
-            () ->
-                plan(
-                    add(
-                        List.of("https://github.com/moby/buildkit.git#v0.12.0"),
-                        "/src",
-                        null,
-                        null),
-                    CHOWN_5))
-        .isInstanceOf(StepFailure.class)
-        .hasMessage(
-            "ADD https://github.com/moby/buildkit.git#v0.12.0: git sources are not supported by"
-                + " ADD in jbuild yet; clone the repository into the build context and ADD or COPY"
-                + " it from there");
-  }
-
-  @Test
   void createdByUsesBuildKitsWording() {
     Instruction.Add a =
         new Instruction.Add(
