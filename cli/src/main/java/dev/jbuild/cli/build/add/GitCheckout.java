@@ -108,6 +108,15 @@ final class GitCheckout {
     }
   }
 
+  /** The git command among the options: {@code -C dir -c k=v fetch …} → {@code fetch}. */
+  private static String subcommand(String[] args) {
+    int i = 0;
+    while (i < args.length - 1 && (args[i].equals("-C") || args[i].equals("-c"))) {
+      i += 2;
+    }
+    return args[i];
+  }
+
   private Process start(ProcessBuilder pb) {
     try {
       return pb.start();

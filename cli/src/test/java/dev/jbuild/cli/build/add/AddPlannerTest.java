@@ -161,6 +161,48 @@ class AddPlannerTest {
   }
 
   @Test
+  void archiveInsideADirectorySourceIsCopiedNotUnpacked() throws Exception {
+    Path dir = Files.createDirectories(ctx.resolve("dist"));
+    Files.copy(ctx.resolve("app.tar.gz"), dir.resolve("app.tar.gz"));
+    Map<String, FileEntry> e = plan(add(List.of("dist"), "/d/", null, null), CHOWN_5);
+    assertThat(e.keySet()).containsExactlyInAnyOrder("d", "d/app.tar.gz");
+  }
+
+  @Test
+  void chmodAppliesToADownload() throws Exception {
+    String url = server.uri("/dl/app.tgz").toString();
+    CopyOptions chmod = new CopyOptions(0, 0, m -> 0755, NOW);
+    Map<String, FileEntry> e = plan(add(List.of(url), "/bin/tool", null, null), chmod);
+    assertThat(e.get("bin/tool").mode()).isEqualTo(0755);
+  }
+
+  @Test
+  void heredocFilesAreCopiedAndNeverUnpacked() throws Exception {
+    Path inline = Files.createDirectories(tmp.resolve("inline"));
+    Files.write(inline.resolve("x.tar"), new TestArchives().file("f", "f", 0644, 0, 0).tar());
+    Instruction.Add a =
+        new Instruction.Add(
+            List.of(),
+            List.of(new dev.jbuild.dockerfile.InlineFile("x.tar", "ignored", false)),
+            "/h/",
+            null,
+            null,
+            false,
+            false,
+            null,
+            null,
+            List.of(),
+            new SourceRange(1, 1),
+            "ADD");
+    AddPlanner planner =
+        new AddPlanner(RootfsView.EMPTY, CHOWN_5, () -> Files.createTempDirectory(tmp, "s"));
+    List<FileEntry> entries =
+        planner.plan(
+            a, "/h/", () -> SourceTree.of(ctx, "build context"), SourceTree.of(inline, "heredoc"));
+    assertThat(entries).extracting(FileEntry::path).containsExactly("h", "h/x.tar");
+  }
+
+  @Test
   void createdByUsesBuildKitsWording() {
     Instruction.Add a =
         new Instruction.Add(
