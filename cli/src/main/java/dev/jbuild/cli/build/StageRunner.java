@@ -1,5 +1,6 @@
 package dev.jbuild.cli.build;
 
+import dev.jbuild.cli.build.add.AddPlanner;
 import dev.jbuild.cli.build.copy.CopyOptions;
 import dev.jbuild.cli.build.copy.CopyPlanner;
 import dev.jbuild.cli.build.copy.FileEntry;
@@ -76,6 +77,8 @@ final class StageRunner {
       copy(c);
     } else if (step instanceof Instruction.Run r) {
       run(r, runEnv, task);
+    } else if (step instanceof Instruction.Add a) {
+      add(a);
     } else {
       throw new StepFailure(step.keyword() + " is not available in this build of jbuild yet");
     }
@@ -137,6 +140,16 @@ final class StageRunner {
     }
     by.append(String.join(" ", c.sources())).append(' ').append(c.dest()).append(" # buildkit");
     commit(planner.entries(), by.toString());
+  }
+
+  private void add(Instruction.Add a) throws IOException {
+    Ownership owner = owner(a.chown());
+    IntUnaryOperator chmod = a.chmod() == null ? null : chmod(a.chmod());
+    CopyOptions opts = new CopyOptions(owner.uid(), owner.gid(), chmod, inputs.settings().now());
+    AddPlanner planner = new AddPlanner(fs.get(), opts, inputs.tempDirs()::get);
+    SourceTree inline = a.inlineFiles().isEmpty() ? null : inlineTree(a.inlineFiles());
+    String dest = destination(a.dest());
+    commit(planner.plan(a, dest, () -> sourceTree(null), inline), AddPlanner.createdBy(a));
   }
 
   private void run(Instruction.Run r, List<String> runEnv, Task task) throws IOException {
