@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Tools the tests call as external readers, servers and sandboxes.
-PACKAGES=(skopeo umoci podman docker-registry busybox-static runc uidmap util-linux iproute2 apache2-utils tar)
+PACKAGES=(skopeo umoci podman docker-registry busybox-static runc uidmap util-linux iproute2 apache2-utils tar git xz-utils)
 TEST_USER=jbuild-test
 
 missing=()

@@ -130,6 +130,11 @@ public final class BuildEngine {
       Stage stage, StageRunner runner, StageScope scope, Instruction step, String parent, Task t)
       throws IOException, DockerfileException {
     Instruction expanded = scope.apply(step);
+    if (StepKeys.remote(expanded)) {
+      runner.run(expanded, scope.runEnvironment(), t);
+      t.done();
+      return keys.afterRemote(parent, expanded, runner.state());
+    }
     String key = keys.step(parent, step, expanded, scope);
     Optional<CacheEntry> hit = cache.find(stage, key, runner.state());
     if (hit.isPresent()) {

@@ -1,5 +1,6 @@
 package dev.jbuild.cli.build;
 
+import dev.jbuild.cli.build.add.SourceKind;
 import dev.jbuild.cli.build.cache.CacheKeyBuilder;
 import dev.jbuild.cli.build.cache.InstructionText;
 import dev.jbuild.cli.build.copy.SourceTree;
@@ -114,15 +115,37 @@ final class StepKeys {
     return new CacheKeyBuilder("layers").addAll(ids).build();
   }
 
-  /** ADD's sources on disk; a URL is keyed by the instruction's own text (and --checksum). */
+  /** ADD's sources on disk (remote ones make the step {@link #remote}). */
   private static List<String> localSources(List<String> sources) {
-    return sources.stream().filter(s -> !isRemote(s)).toList();
+    return sources.stream().filter(s -> SourceKind.of(s) == SourceKind.LOCAL).toList();
   }
 
-  static boolean isRemote(String source) {
-    return source.startsWith("http://")
-        || source.startsWith("https://")
-        || source.startsWith("git@")
-        || source.startsWith("git://");
+  /**
+   * Whether {@code expanded} reads something that may change behind the same words: an ADD of a URL
+   * without {@code --checksum}, or of a git ref. Such a step always runs (as docker's builder
+   * fetches again) and the next steps are keyed by what it produced ({@link #afterRemote}).
+   */
+  static boolean remote(Instruction expanded) {
+    if (!(expanded instanceof Instruction.Add a)) {
+      return false;
+    }
+    for (String s : a.sources()) {
+      SourceKind kind = SourceKind.of(s);
+      if (kind == SourceKind.GIT || (kind == SourceKind.HTTP && a.checksum() == null)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The key after a remote step: its parent, its words and the layer it produced. */
+  String afterRemote(String parent, Instruction expanded, StageState after) {
+    List<Digest> diffIds = after.config().rootfs().diffIds();
+    String last = diffIds.isEmpty() ? "-" : diffIds.get(diffIds.size() - 1).toString();
+    return new CacheKeyBuilder("remote")
+        .add(parent)
+        .add(InstructionText.canonical(expanded))
+        .add(last)
+        .build();
   }
 }

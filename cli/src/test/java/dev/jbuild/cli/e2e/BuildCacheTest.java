@@ -219,6 +219,37 @@ class BuildCacheTest {
     assertThat(r.err).contains("--cache-to").contains("type=gha");
   }
 
+  @Test
+  void anAddOfAUrlAlwaysFetchesAndTheNextStepsHitWhenTheContentIsTheSame() throws Exception {
+    byte[][] body = {"one".getBytes(java.nio.charset.StandardCharsets.UTF_8)};
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/f",
+        ex -> {
+          ex.sendResponseHeaders(200, body[0].length);
+          ex.getResponseBody().write(body[0]);
+          ex.close();
+        });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/f";
+      Path ctx = Files.createDirectories(tmp.resolve("addctx"));
+      write(ctx.resolve("Dockerfile"), "FROM scratch\nADD " + url + " /f\nENV X=1\n");
+      String add = "ADD " + url + " /f";
+
+      assertThat(StepLog.ran(build(ctx, List.of()).err)).isEqualTo(List.of(add, "ENV X=1"));
+      assertThat(StepLog.ran(build(ctx, List.of()).err)).as("same content").isEqualTo(List.of(add));
+      body[0] = "two".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(StepLog.ran(build(ctx, List.of()).err))
+          .as("new content")
+          .isEqualTo(List.of(add, "ENV X=1"));
+    } finally {
+      server.stop(0);
+    }
+  }
+
   private CliRun inStore(String store, Path ctx, String... flags) {
     List<String> args = new ArrayList<>(List.of("build", "-t", "app:1"));
     args.addAll(List.of(flags));

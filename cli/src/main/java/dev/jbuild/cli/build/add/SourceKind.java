@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Where an ADD source comes from, told apart as BuildKit's Dockerfile frontend does. */
-enum SourceKind {
+public enum SourceKind {
   LOCAL,
   HTTP,
   GIT;
@@ -12,7 +12,7 @@ enum SourceKind {
   /** {@code user@host:path}, the scp-like form git accepts for ssh. */
   private static final Pattern SCP_LIKE = Pattern.compile("^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:.+");
 
-  static SourceKind of(String source) {
+  public static SourceKind of(String source) {
     String lower = source.toLowerCase(Locale.ROOT);
     if (lower.startsWith("git://")
         || lower.startsWith("ssh://")
