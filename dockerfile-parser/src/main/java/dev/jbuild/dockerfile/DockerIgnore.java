@@ -17,6 +17,7 @@ public final class DockerIgnore {
 
   private final List<String> patterns;
   private final List<IgnorePattern> compiled;
+  private volatile @Nullable PrefixHits lastParent;
 
   private DockerIgnore(List<String> patterns, List<IgnorePattern> compiled) {
     this.patterns = List.copyOf(patterns);
@@ -98,27 +99,42 @@ public final class DockerIgnore {
 
   /** Whether {@code path} (slash-separated, relative to the context) or a parent is excluded. */
   public boolean matches(String path) {
-    boolean matched = false;
     String parent = PathClean.dir(path);
-    String[] parentDirs = parent.split("/", -1);
-    for (IgnorePattern pattern : compiled) {
+    boolean[] parentHits = parent.equals(".") ? null : prefixHits(parent);
+    boolean matched = false;
+    for (int i = 0; i < compiled.size(); i++) {
+      IgnorePattern pattern = compiled.get(i);
       if (pattern.exclusion() != matched) {
         continue;
       }
-      boolean match = pattern.matches(path);
-      if (!match && !parent.equals(".")) {
-        StringBuilder prefix = new StringBuilder();
-        for (int i = 0; i < parentDirs.length && !match; i++) {
-          prefix.append(i == 0 ? "" : "/").append(parentDirs[i]);
-          match = pattern.matches(prefix.toString());
-        }
-      }
-      if (match) {
+      if (pattern.matches(path) || (parentHits != null && parentHits[i])) {
         matched = !pattern.exclusion();
       }
     }
     return matched;
   }
+
+  /** For each pattern, whether it matches {@code parent} or one of its ancestors. */
+  private boolean[] prefixHits(String parent) {
+    PrefixHits last = lastParent;
+    if (last != null && last.parent().equals(parent)) {
+      return last.hits();
+    }
+    boolean[] hits = new boolean[compiled.size()];
+    String[] dirs = parent.split("/", -1);
+    for (int i = 0; i < hits.length; i++) {
+      StringBuilder prefix = new StringBuilder();
+      for (int d = 0; d < dirs.length && !hits[i]; d++) {
+        prefix.append(d == 0 ? "" : "/").append(dirs[d]);
+        hits[i] = compiled.get(i).matches(prefix.toString());
+      }
+    }
+    // A context walk asks about every file of one directory in a row: remember the last one.
+    lastParent = new PrefixHits(parent, hits);
+    return hits;
+  }
+
+  private record PrefixHits(String parent, boolean[] hits) {}
 
   /**
    * Whether the context walker must enter {@code dir}: false only when {@code dir} is excluded and

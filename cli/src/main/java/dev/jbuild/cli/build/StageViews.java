@@ -55,13 +55,18 @@ final class StageViews implements Closeable {
     }
     Path dir = tempDirs.get();
     Path merged = Files.createDirectories(dir.resolve("merged"));
-    mounts.add(
-        rt.overlay()
-            .mount(
-                stage.realize(),
-                Files.createDirectories(dir.resolve("upper")),
-                Files.createDirectories(dir.resolve("work")),
-                merged));
+    List<Path> dirs = stage.realize();
+    try {
+      mounts.add(
+          rt.overlay()
+              .mount(
+                  dirs,
+                  Files.createDirectories(dir.resolve("upper")),
+                  Files.createDirectories(dir.resolve("work")),
+                  merged));
+    } catch (RuntimeException e) {
+      return Optional.empty(); // e.g. too many lower dirs: the caller unpacks the stage instead
+    }
     for (Map.Entry<String, LowerDirs> e : lowers.entrySet()) {
       if (e.getValue() == stage) {
         mounted.put(e.getKey(), merged);
