@@ -102,16 +102,7 @@ final class StageRunner {
       if (existing.isPresent()) {
         continue;
       }
-      entries.add(
-          new FileEntry(
-              path,
-              FileEntry.Kind.DIRECTORY,
-              0755,
-              owner.uid(),
-              owner.gid(),
-              inputs.settings().now(),
-              null,
-              null));
+      entries.add(FileEntry.newDirectory(path, owner.uid(), owner.gid(), inputs.settings().now()));
     }
     commit(entries, "WORKDIR " + dir);
   }

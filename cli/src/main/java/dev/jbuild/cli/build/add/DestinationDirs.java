@@ -61,15 +61,7 @@ final class DestinationDirs {
   }
 
   private FileEntry create(String path) {
-    return new FileEntry(
-        path,
-        FileEntry.Kind.DIRECTORY,
-        0755,
-        options.uid(),
-        options.gid(),
-        options.createdTime(),
-        null,
-        null);
+    return FileEntry.newDirectory(path, options.uid(), options.gid(), options.createdTime());
   }
 
   private static StepFailure notADirectory(String path) {

@@ -127,15 +127,7 @@ public final class CopyPlanner {
                 options.createdTime(),
                 null,
                 null)
-            : new FileEntry(
-                parent,
-                FileEntry.Kind.DIRECTORY,
-                0755,
-                options.uid(),
-                options.gid(),
-                options.createdTime(),
-                null,
-                null);
+            : FileEntry.newDirectory(parent, options.uid(), options.gid(), options.createdTime());
     entries.put(parent, dir);
   }
 

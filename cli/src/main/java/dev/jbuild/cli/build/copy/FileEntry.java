@@ -22,6 +22,11 @@ public record FileEntry(
     @Nullable Path source,
     @Nullable String linkTarget) {
 
+  /** A directory the step creates (mode 0755). */
+  public static FileEntry newDirectory(String path, int uid, int gid, Instant mtime) {
+    return new FileEntry(path, Kind.DIRECTORY, 0755, uid, gid, mtime, null, null);
+  }
+
   /** What an entry is. */
   public enum Kind {
     DIRECTORY,
