@@ -3,22 +3,18 @@ package dev.jbuild.cli;
 import dev.jbuild.cli.build.CacheOptions;
 import dev.jbuild.cli.build.cache.CacheSpec;
 import dev.jbuild.cli.build.cache.CacheSpecs;
+import dev.jbuild.dockerfile.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** The build cache flags of {@code jbuild build}, shared with buildx and buildah spellings. */
 final class CacheCliOptions {
-  private static final Pattern DURATION_PART =
-      Pattern.compile("([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|ms|s|m|h)");
-
   @Option(
       names = "--no-cache-filter",
       split = ",",
@@ -71,43 +67,14 @@ final class CacheCliOptions {
       return null;
     }
     try {
-      return parseGoDuration(cacheTtl);
+      Duration ttl = GoDuration.parse(cacheTtl.trim());
+      if (ttl.isNegative()) {
+        throw new IllegalArgumentException(cacheTtl);
+      }
+      return ttl;
     } catch (IllegalArgumentException e) {
       throw new UsageError(
           "--cache-ttl \"" + cacheTtl + "\": not a duration; write e.g. 24h, 90m or 1h30m");
     }
-  }
-
-  /** Go's time.ParseDuration spelling (as buildah takes it): 1h30m, 90s, 1.5h, 0. */
-  static Duration parseGoDuration(String text) {
-    String s = text.trim();
-    if (s.equals("0")) {
-      return Duration.ZERO;
-    }
-    Matcher m = DURATION_PART.matcher(s);
-    double nanos = 0;
-    int at = 0;
-    while (at < s.length()) {
-      if (!m.find(at) || m.start() != at) {
-        throw new IllegalArgumentException(text);
-      }
-      nanos += Double.parseDouble(m.group(1)) * unitNanos(m.group(2));
-      at = m.end();
-    }
-    if (s.isEmpty()) {
-      throw new IllegalArgumentException(text);
-    }
-    return Duration.ofNanos((long) nanos);
-  }
-
-  private static double unitNanos(String unit) {
-    return switch (unit) {
-      case "ns" -> 1;
-      case "us", "µs" -> 1e3;
-      case "ms" -> 1e6;
-      case "s" -> 1e9;
-      case "m" -> 60e9;
-      default -> 3600e9;
-    };
   }
 }

@@ -22,8 +22,4 @@ public record CacheOptions(
     from = List.copyOf(from);
     to = List.copyOf(to);
   }
-
-  public static CacheOptions defaults() {
-    return new CacheOptions(Set.of(), null, List.of(), List.of());
-  }
 }

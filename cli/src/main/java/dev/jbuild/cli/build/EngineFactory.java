@@ -69,7 +69,7 @@ public final class EngineFactory implements java.io.Closeable {
             runs);
     runs.bind(inputs);
     this.hasher = new StoreSourceHasher(store.root());
-    this.keys = new StepKeys(settings, contexts, stages, images, hasher);
+    this.keys = new StepKeys(settings, contexts, inputs.fromSources(), hasher);
     this.sharing = new CacheSharing(store, request.options().registry(), progress);
     this.cache = stepCache(store, request, sharing);
   }

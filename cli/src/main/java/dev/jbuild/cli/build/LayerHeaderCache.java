@@ -8,9 +8,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -34,19 +32,23 @@ final class LayerHeaderCache {
 
   Optional<List<LayerHeaders.Header>> read(Digest blob) {
     Path file = dir.resolve(blob.hex() + ".bin");
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(open(file), 1 << 16))) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       if (in.readInt() != MAGIC || in.readInt() != VERSION) {
         return Optional.empty();
       }
       int n = in.readInt();
-      List<LayerHeaders.Header> out = new ArrayList<>(n);
+      if (n < 0) {
+        return Optional.empty();
+      }
+      // n comes from the file: not trusted to size the list (a damaged count must not OOM)
+      List<LayerHeaders.Header> out = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         out.add(readOne(in));
       }
       return Optional.of(out);
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException e) {
+    } catch (IOException | IllegalArgumentException | java.time.DateTimeException e) {
+      // missing (NoSuchFileException), truncated (EOFException) or damaged: read the blob again
       return Optional.empty();
     }
   }
@@ -73,10 +75,6 @@ final class LayerHeaderCache {
     } catch (IOException e) {
       // A cache only: the headers are read from the blob next time.
     }
-  }
-
-  private static InputStream open(Path file) throws IOException {
-    return Files.newInputStream(file);
   }
 
   private static void writeOne(DataOutputStream out, LayerHeaders.Header h) throws IOException {

@@ -36,11 +36,6 @@ final class StepCache {
     this.noCacheStages = Set.copyOf(noCacheStages);
   }
 
-  /** A cache that never hits and records into {@code local}. */
-  static StepCache disabled(BuildCache local) {
-    return new StepCache(local, List.of(), true, Set.of());
-  }
-
   /**
    * The entry for {@code key} if {@code stage} may use the cache and it continues {@code current}
    * (same layers so far): a hit from an imported cache has its blobs fetched and is kept locally.

@@ -3,7 +3,6 @@ package dev.jbuild.cli.build;
 import dev.jbuild.cli.build.add.SourceKind;
 import dev.jbuild.cli.build.cache.CacheKeyBuilder;
 import dev.jbuild.cli.build.cache.InstructionText;
-import dev.jbuild.cli.build.copy.SourceTree;
 import dev.jbuild.dockerfile.Instruction;
 import dev.jbuild.dockerfile.Mount;
 import dev.jbuild.dockerfile.StageScope;
@@ -12,8 +11,6 @@ import dev.jbuild.image.ImageJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,19 +23,16 @@ import org.jspecify.annotations.Nullable;
 final class StepKeys {
   private final String root;
   private final BuildContexts contexts;
-  private final Map<String, StageState> stages;
-  private final ImageSources images;
+  private final FromSources fromSources;
   private final SourceHasher hasher;
 
   StepKeys(
       BuildSettings settings,
       BuildContexts contexts,
-      Map<String, StageState> stages,
-      ImageSources images,
+      FromSources fromSources,
       SourceHasher hasher) {
     this.contexts = contexts;
-    this.stages = stages;
-    this.images = images;
+    this.fromSources = fromSources;
     this.hasher = hasher;
     this.root =
         new CacheKeyBuilder("jbuild build cache v1")
@@ -96,15 +90,14 @@ final class StepKeys {
     if (from == null) {
       return "context:" + hasher.digest(contexts.mainOrFail(), sources);
     }
-    StageState stage = stages.get(from);
-    if (stage != null) {
-      return "stage:" + layersOf(stage);
+    FromSources.Source source = fromSources.resolve(from);
+    if (source instanceof FromSources.Source.Stage s) {
+      return "stage:" + layersOf(s.state());
     }
-    Optional<SourceTree> named = contexts.named(from);
-    if (named.isPresent()) {
-      return "named:" + hasher.digest(named.get(), sources);
+    if (source instanceof FromSources.Source.Context c) {
+      return "named:" + hasher.digest(c.tree(), sources);
     }
-    return "image:" + layersOf(images.open(from));
+    return "image:" + layersOf(((FromSources.Source.Image) source).state());
   }
 
   private static String layersOf(StageState s) {

@@ -250,6 +250,17 @@ class BuildCacheTest {
     }
   }
 
+  @Test
+  void aCacheTtlThatIsNotAPositiveGoDurationIsAUsageError() throws Exception {
+    Path ctx = context();
+    for (String ttl : List.of("soon", "-1h", "1d")) {
+      CliRun r = inStore("a", ctx, "--cache-ttl", ttl);
+
+      assertThat(r.exitCode).as(ttl).isEqualTo(2);
+      assertThat(r.err).as(ttl).contains("--cache-ttl \"" + ttl + "\"").contains("24h");
+    }
+  }
+
   private CliRun inStore(String store, Path ctx, String... flags) {
     List<String> args = new ArrayList<>(List.of("build", "-t", "app:1"));
     args.addAll(List.of(flags));

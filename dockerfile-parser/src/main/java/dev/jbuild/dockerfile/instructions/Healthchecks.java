@@ -1,5 +1,6 @@
 package dev.jbuild.dockerfile.instructions;
 
+import dev.jbuild.dockerfile.GoDuration;
 import dev.jbuild.dockerfile.Instruction;
 import dev.jbuild.dockerfile.InvalidInstructionException;
 import dev.jbuild.dockerfile.instructions.Flags.Kind;

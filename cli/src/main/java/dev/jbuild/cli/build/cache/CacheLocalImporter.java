@@ -27,6 +27,11 @@ final class CacheLocalImporter implements CacheImporter {
     this.where = "cache " + dir;
   }
 
+  private @Nullable CacheLoaded loadAgain() {
+    load();
+    return loaded;
+  }
+
   @Override
   public CacheLoad load() {
     if (!Files.exists(dir)) {
@@ -76,15 +81,7 @@ final class CacheLocalImporter implements CacheImporter {
 
   @Override
   public void fetch(CacheEntry entry, LocalStore store) {
-    CacheLoaded l = loaded;
-    if (l == null) {
-      load();
-      l = loaded;
-      if (l == null) {
-        throw new CacheException("fetch from " + where + ": the cache could not be read");
-      }
-    }
-    l.check(entry, where);
+    CacheLoaded.forFetch(loaded, this::loadAgain, entry, where);
     for (Descriptor layer : entry.layers()) {
       if (!store.hasBlob(layer.digest())) {
         copy(layer, store);

@@ -44,6 +44,11 @@ final class CacheRegistryImporter implements CacheImporter {
     this.where = "cache " + ref;
   }
 
+  private @Nullable CacheLoaded loadAgain() {
+    load();
+    return loaded;
+  }
+
   @Override
   public CacheLoad load() {
     try {
@@ -75,15 +80,7 @@ final class CacheRegistryImporter implements CacheImporter {
 
   @Override
   public void fetch(CacheEntry entry, LocalStore store) throws IOException {
-    CacheLoaded l = loaded;
-    if (l == null) {
-      load();
-      l = loaded;
-      if (l == null) {
-        throw new CacheException("fetch from " + where + ": the cache could not be read");
-      }
-    }
-    l.check(entry, where);
+    CacheLoaded l = CacheLoaded.forFetch(loaded, this::loadAgain, entry, where);
     Set<String> wanted = new HashSet<>();
     for (Descriptor layer : entry.layers()) {
       if (!store.hasBlob(layer.digest())) {

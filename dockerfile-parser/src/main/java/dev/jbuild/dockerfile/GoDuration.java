@@ -1,4 +1,4 @@
-package dev.jbuild.dockerfile.instructions;
+package dev.jbuild.dockerfile;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Go's {@code time.ParseDuration} ("1m30s", "1.5h", "300ms"), as HEALTHCHECK accepts. */
-final class GoDuration {
+/**
+ * Go's {@code time.ParseDuration} ("1m30s", "1.5h", "300ms"), as HEALTHCHECK accepts and as buildah
+ * takes {@code --cache-ttl}.
+ */
+public final class GoDuration {
   private static final Pattern PART = Pattern.compile("(\\d*\\.?\\d*)(ns|us|µs|μs|ms|s|m|h)");
   private static final Map<String, Long> NANOS =
       Map.of(
@@ -22,7 +25,8 @@ final class GoDuration {
 
   private GoDuration() {}
 
-  static Duration parse(String text) {
+  /** Parses {@code text}; a bad spelling or an overflow is an IllegalArgumentException. */
+  public static Duration parse(String text) {
     String s = text;
     boolean negative = false;
     if (s.startsWith("-") || s.startsWith("+")) {
