@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,8 @@ public final class CopyPlanner {
   private final RootfsView image;
   private final CopyOptions options;
   private final Map<String, FileEntry> entries = new TreeMap<>();
+  // resolveParents per directory: a COPY puts many files into one directory
+  private final Map<String, String> resolvedDirs = new HashMap<>();
 
   public CopyPlanner(RootfsView image, CopyOptions options) {
     this.image = image;
@@ -80,12 +83,13 @@ public final class CopyPlanner {
     }
     for (Path child : children) {
       String childTarget = join(target, child.getFileName().toString());
-      if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+      Stat stat = Stat.of(child);
+      if (stat.isDirectory()) {
         if (tree.mayHoldIncluded(child)) {
           addDirectoryContents(tree, child, childTarget);
         }
       } else if (!tree.isExcluded(child)) {
-        put(entryFor(child, childTarget));
+        put(entryFor(child, childTarget, stat));
       }
     }
   }
@@ -96,7 +100,39 @@ public final class CopyPlanner {
   }
 
   private void put(FileEntry e) {
-    entries.put(image.resolveParents(e.path()), withPath(e, image.resolveParents(e.path())));
+    String path = resolveParents(e.path());
+    entries.put(path, withPath(e, path));
+  }
+
+  /** {@code path} with every symlinked directory on the way followed; the last name kept. */
+  private String resolveParents(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : join(resolvedDir(path), path.substring(slash + 1));
+  }
+
+  /**
+   * The directory {@code path} is in, with every symlink on the way followed, its own name too:
+   * COPY into /bin/x on a merged-/usr image writes usr/bin/x and leaves the bin link alone. Looked
+   * up once per directory.
+   */
+  private String resolvedDir(String path) {
+    int slash = path.lastIndexOf('/');
+    if (slash < 0) {
+      return "";
+    }
+    String dir = path.substring(0, slash);
+    String resolved = resolvedDirs.get(dir);
+    if (resolved == null) {
+      // resolveParents keeps the last name as it is, so what precedes it is the resolved dir
+      String name = path.substring(slash + 1);
+      String full = image.resolveParents(path);
+      resolved =
+          full.length() == name.length()
+              ? ""
+              : full.substring(0, full.length() - name.length() - 1);
+      resolvedDirs.put(dir, resolved);
+    }
+    return resolved;
   }
 
   private static FileEntry withPath(FileEntry e, String path) {
@@ -106,11 +142,10 @@ public final class CopyPlanner {
 
   /** Emits each ancestor: existing ones with their own metadata, missing ones as new dirs. */
   private void ensureParents(String target) {
-    int slash = target.lastIndexOf('/');
-    if (slash < 0) {
+    if (target.lastIndexOf('/') < 0) {
       return;
     }
-    String parent = image.resolveParents(target.substring(0, slash));
+    String parent = resolvedDir(target);
     ensureParents(parent);
     if (entries.containsKey(parent)) {
       return;
@@ -132,9 +167,13 @@ public final class CopyPlanner {
   }
 
   private FileEntry entryFor(Path real, String target) throws IOException {
-    int perms = (Integer) Files.getAttribute(real, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
-    FileTime mtime = Files.getLastModifiedTime(real, LinkOption.NOFOLLOW_LINKS);
-    if (Files.isSymbolicLink(real)) {
+    return entryFor(real, target, Stat.of(real));
+  }
+
+  private FileEntry entryFor(Path real, String target, Stat stat) throws IOException {
+    int perms = stat.mode() & 07777;
+    FileTime mtime = stat.mtime();
+    if (stat.isSymbolicLink()) {
       return new FileEntry(
           target,
           FileEntry.Kind.SYMLINK,
@@ -145,8 +184,8 @@ public final class CopyPlanner {
           null,
           Files.readSymbolicLink(real).toString());
     }
-    boolean dir = Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS);
-    if (!dir && !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+    boolean dir = stat.isDirectory();
+    if (!dir && !stat.isRegularFile()) {
       throw new IOException(real + ": cannot copy special file (device, socket or fifo)");
     }
     int mode = options.chmod() == null ? perms : options.chmod().applyAsInt(perms);

@@ -122,6 +122,45 @@ class CopyPlannerTest {
     assertThat(parent.mode()).isEqualTo(0750);
   }
 
+  @Test
+  void copyIntoASymlinkedImageDirectoryLandsWhereTheLinkPoints() throws IOException {
+    // merged /usr: bin -> usr/bin in the image
+    RootfsView image =
+        new RootfsView() {
+          @Override
+          public Optional<ExistingFile> lookup(String path) {
+            return path.equals("usr") || path.equals("usr/bin")
+                ? Optional.of(dir())
+                : Optional.empty();
+          }
+
+          @Override
+          public String resolveParents(String path) {
+            int slash = path.lastIndexOf('/');
+            String parent = slash < 0 ? "" : path.substring(0, slash);
+            String resolved =
+                parent.equals("bin") || parent.startsWith("bin/") ? "usr/" + parent : parent;
+            return resolved.isEmpty() ? path : resolved + path.substring(slash);
+          }
+        };
+    CopyPlanner p =
+        new CopyPlanner(image, ROOT)
+            .add(tree, List.of("src/"), "/bin/tools/")
+            .add(tree, List.of("a.txt"), "/bin/a")
+            .add(tree, List.of("b.txt"), "/opt/b");
+    assertThat(paths(p))
+        .containsExactly(
+            "D opt",
+            "F opt/b",
+            "D usr",
+            "D usr/bin",
+            "F usr/bin/a",
+            "D usr/bin/tools",
+            "D usr/bin/tools/lib",
+            "F usr/bin/tools/lib/util.c",
+            "F usr/bin/tools/main.c");
+  }
+
   private static ExistingFile dir() {
     return new ExistingFile(FileEntry.Kind.DIRECTORY, 0755, 0, 0, NOW);
   }
