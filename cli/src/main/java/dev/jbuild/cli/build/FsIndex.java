@@ -70,24 +70,11 @@ final class FsIndex implements RootfsView {
   }
 
   @Override
-  public String resolveParents(String path) {
-    int slash = path.lastIndexOf('/');
-    if (slash < 0) {
-      return path;
-    }
-    return join(resolve(path.substring(0, slash)), path.substring(slash + 1));
-  }
-
-  /** Follows every symlink on the path, inside the image. */
-  String resolve(String path) {
+  public String resolve(String path) {
     try {
       return SymlinkWalk.resolve(path, symlinks::get, true);
     } catch (IOException e) {
       throw new StepFailure("/" + path + ": too many levels of symbolic links in the image", e);
     }
-  }
-
-  private static String join(String dir, String name) {
-    return dir.isEmpty() ? name : dir + "/" + name;
   }
 }

@@ -26,13 +26,14 @@ final class DestinationDirs {
 
   /** Ensures {@code dir} (relative to "/", "" for the root) and its ancestors. */
   void ensure(String dir) {
-    if (dir.isEmpty()) {
+    // a symlinked directory (bin -> usr/bin) is followed: the archive lands where it points
+    String resolved = image.resolve(dir);
+    if (resolved.isEmpty()) {
       return;
     }
-    int slash = dir.lastIndexOf('/');
-    String resolved = image.resolveParents(dir);
+    int slash = resolved.lastIndexOf('/');
     if (slash >= 0) {
-      ensure(image.resolveParents(dir.substring(0, slash)));
+      ensure(resolved.substring(0, slash));
     }
     FileEntry planned = entries.get(resolved);
     if (planned != null) {

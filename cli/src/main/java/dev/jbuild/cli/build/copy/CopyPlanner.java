@@ -117,22 +117,7 @@ public final class CopyPlanner {
    */
   private String resolvedDir(String path) {
     int slash = path.lastIndexOf('/');
-    if (slash < 0) {
-      return "";
-    }
-    String dir = path.substring(0, slash);
-    String resolved = resolvedDirs.get(dir);
-    if (resolved == null) {
-      // resolveParents keeps the last name as it is, so what precedes it is the resolved dir
-      String name = path.substring(slash + 1);
-      String full = image.resolveParents(path);
-      resolved =
-          full.length() == name.length()
-              ? ""
-              : full.substring(0, full.length() - name.length() - 1);
-      resolvedDirs.put(dir, resolved);
-    }
-    return resolved;
+    return slash < 0 ? "" : resolvedDirs.computeIfAbsent(path.substring(0, slash), image::resolve);
   }
 
   private static FileEntry withPath(FileEntry e, String path) {
@@ -142,10 +127,10 @@ public final class CopyPlanner {
 
   /** Emits each ancestor: existing ones with their own metadata, missing ones as new dirs. */
   private void ensureParents(String target) {
-    if (target.lastIndexOf('/') < 0) {
+    String parent = resolvedDir(target);
+    if (parent.isEmpty()) {
       return;
     }
-    String parent = resolvedDir(target);
     ensureParents(parent);
     if (entries.containsKey(parent)) {
       return;

@@ -135,12 +135,8 @@ class CopyPlannerTest {
           }
 
           @Override
-          public String resolveParents(String path) {
-            int slash = path.lastIndexOf('/');
-            String parent = slash < 0 ? "" : path.substring(0, slash);
-            String resolved =
-                parent.equals("bin") || parent.startsWith("bin/") ? "usr/" + parent : parent;
-            return resolved.isEmpty() ? path : resolved + path.substring(slash);
+          public String resolve(String path) {
+            return path.equals("bin") || path.startsWith("bin/") ? "usr/" + path : path;
           }
         };
     CopyPlanner p =
@@ -173,7 +169,7 @@ class CopyPlannerTest {
       }
 
       @Override
-      public String resolveParents(String path) {
+      public String resolve(String path) {
         return path;
       }
     };
