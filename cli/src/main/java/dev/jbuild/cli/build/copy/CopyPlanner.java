@@ -52,7 +52,8 @@ public final class CopyPlanner {
     for (String rel : matched) {
       Path real = tree.resolve(rel);
       if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
-        addDirectoryContents(tree, real, target);
+        // an existing symlinked directory (COPY dir/ /bin/ on merged /usr) is followed
+        addDirectoryContents(tree, real, target.isEmpty() ? target : image.resolve(target));
       } else {
         String name = rel.isEmpty() ? real.getFileName().toString() : lastSegment(rel);
         addOne(real, destIsDir ? join(target, name) : target);

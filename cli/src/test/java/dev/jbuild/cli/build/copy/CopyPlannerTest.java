@@ -94,6 +94,7 @@ class CopyPlannerTest {
     FileEntry file =
         new CopyPlanner(RootfsView.EMPTY, opts)
             .add(tree, List.of("a.txt"), "/bin/a")
+            .add(tree, List.of("src/lib/"), "/bin/")
             .entries()
             .get(1);
     assertThat(file.mode()).isEqualTo(0755);
@@ -102,6 +103,7 @@ class CopyPlannerTest {
     FileEntry parent =
         new CopyPlanner(RootfsView.EMPTY, opts)
             .add(tree, List.of("a.txt"), "/bin/a")
+            .add(tree, List.of("src/lib/"), "/bin/")
             .entries()
             .get(0);
     assertThat(parent.uid()).isEqualTo(1000);
@@ -143,6 +145,7 @@ class CopyPlannerTest {
         new CopyPlanner(image, ROOT)
             .add(tree, List.of("src/"), "/bin/tools/")
             .add(tree, List.of("a.txt"), "/bin/a")
+            .add(tree, List.of("src/lib/"), "/bin/")
             .add(tree, List.of("b.txt"), "/opt/b");
     assertThat(paths(p))
         .containsExactly(
@@ -154,7 +157,8 @@ class CopyPlannerTest {
             "D usr/bin/tools",
             "D usr/bin/tools/lib",
             "F usr/bin/tools/lib/util.c",
-            "F usr/bin/tools/main.c");
+            "F usr/bin/tools/main.c",
+            "F usr/bin/util.c");
   }
 
   private static ExistingFile dir() {
