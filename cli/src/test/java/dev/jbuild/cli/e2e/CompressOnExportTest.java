@@ -266,6 +266,58 @@ class CompressOnExportTest {
     assertThat(imageId(fresh.err)).isEqualTo(imageId(first.err));
   }
 
+  @Test
+  void aStageBuiltOnAStageFromASharedCacheKeysLikeTheOneBuiltLocally() throws Exception {
+    Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+    Files.writeString(ctx.resolve("a"), "a");
+    Files.writeString(ctx.resolve("b"), "b");
+    Files.writeString(
+        ctx.resolve("Dockerfile"), "FROM scratch AS base\nCOPY a /a\nFROM base\nCOPY b /b\n");
+    Path cache = tmp.resolve("cache");
+    CliRun first =
+        CliRun.jbuild(
+            store(), "build", "--cache-to", "type=local,mode=max,dest=" + cache, ctx.toString());
+    assertThat(first.exitCode).as(first.toString()).isZero();
+
+    // the fresh store gets the base stage's layer gzip; the second stage must still hit
+    CliRun fresh =
+        CliRun.jbuild(
+            tmp.resolve("other"),
+            "build",
+            "--cache-from",
+            "type=local,src=" + cache,
+            ctx.toString());
+
+    assertThat(fresh.exitCode).as(fresh.toString()).isZero();
+    assertThat(StepLog.ran(fresh.err)).as(fresh.err).isEmpty();
+    assertThat(imageId(fresh.err)).isEqualTo(imageId(first.err));
+  }
+
+  @Test
+  void aSharedCacheEntryContinuesALocallyBuiltStepByDiffIds() throws Exception {
+    Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+    Files.writeString(ctx.resolve("a"), "a");
+    Files.writeString(ctx.resolve("b"), "b");
+    String both = "FROM scratch\nCOPY a /a\nCOPY b /b\n";
+    Files.writeString(ctx.resolve("Dockerfile"), both);
+    Path cache = tmp.resolve("cache");
+    CliRun first =
+        CliRun.jbuild(store(), "build", "--cache-to", "type=local,dest=" + cache, ctx.toString());
+    assertThat(first.exitCode).as(first.toString()).isZero();
+    // another store builds the first step itself: its layer is stored uncompressed
+    Path other = tmp.resolve("other");
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY a /a\n");
+    assertThat(CliRun.jbuild(other, "build", ctx.toString()).exitCode).isZero();
+    Files.writeString(ctx.resolve("Dockerfile"), both);
+
+    CliRun second =
+        CliRun.jbuild(other, "build", "--cache-from", "type=local,src=" + cache, ctx.toString());
+
+    assertThat(second.exitCode).as(second.toString()).isZero();
+    assertThat(StepLog.ran(second.err)).as(second.err).isEmpty();
+    assertThat(imageId(second.err)).isEqualTo(imageId(first.err));
+  }
+
   private List<Path> mappings() throws IOException {
     Path dir = store().resolve("compressed");
     if (!Files.isDirectory(dir)) {
