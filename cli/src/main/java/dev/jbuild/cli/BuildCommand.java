@@ -124,11 +124,7 @@ final class BuildCommand implements Callable<Integer> {
       description = "Manifest and config format (default: oci).")
   String format = "oci";
 
-  @Option(
-      names = "--compression-format",
-      paramLabel = "gzip|zstd|uncompressed",
-      description = "Layer compression (default: gzip).")
-  String compression = "gzip";
+  @Mixin CompressionOptions compression = new CompressionOptions();
 
   @Option(
       names = "--isolation",
@@ -259,12 +255,7 @@ final class BuildCommand implements Callable<Integer> {
       case "docker" -> docker = true;
       default -> throw new UsageError("--format \"" + format + "\": use oci or docker");
     }
-    Compression comp;
-    try {
-      comp = Compression.parse(compression);
-    } catch (IllegalArgumentException e) {
-      throw new UsageError(String.valueOf(e.getMessage()));
-    }
+    Compression comp = compression.compression();
     if (!List.of("auto", "oci", "rootless", "chroot").contains(isolation)) {
       throw new UsageError("--isolation \"" + isolation + "\": use auto, oci, rootless or chroot");
     }

@@ -31,10 +31,14 @@ final class Exports {
       Progress progress)
       throws IOException {
     List<String> names = new ArrayList<>();
+    Descriptor manifest = image.manifestDescriptor();
     for (OutputTarget target : request.outputs()) {
       Task t = progress.start("exporting to " + describe(target));
       try {
-        OutputWriters.write(store, factory, image, target, names);
+        Descriptor exported = OutputWriters.write(store, factory, image, target, names);
+        if (exported != null) {
+          manifest = exported; // as buildx reports it: the manifest a registry or layout holds
+        }
       } catch (IOException | RuntimeException e) {
         t.failed(String.valueOf(e.getMessage()));
         throw e;
@@ -45,7 +49,7 @@ final class Exports {
       writeAtomically(request.iidFile(), image.imageId());
     }
     if (request.metadataFile() != null) {
-      writeAtomically(request.metadataFile(), metadata(image, names));
+      writeAtomically(request.metadataFile(), metadata(image, manifest, names));
     }
   }
 
@@ -72,10 +76,9 @@ final class Exports {
   }
 
   /** BuildKit's metadata file keys (added in sorted order, as buildx writes them). */
-  static String metadata(BuiltImage image, List<String> names) throws IOException {
+  static String metadata(BuiltImage image, Descriptor m, List<String> names) throws IOException {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
-    Descriptor m = image.manifestDescriptor();
     root.put("containerimage.config.digest", image.configDescriptor().digest().toString());
     ObjectNode desc = root.putObject("containerimage.descriptor");
     desc.put("mediaType", m.mediaType());

@@ -4,7 +4,10 @@ import dev.jbuild.cli.build.BuiltImage;
 import dev.jbuild.cli.build.EngineFactory;
 import dev.jbuild.cli.build.ImageSources;
 import dev.jbuild.cli.output.OutputTarget;
+import dev.jbuild.image.Descriptor;
 import dev.jbuild.oci.DockerArchiveWriter;
+import dev.jbuild.oci.ExportCompression;
+import dev.jbuild.oci.Image;
 import dev.jbuild.oci.NamedImage;
 import dev.jbuild.oci.OciLayoutWriter;
 import dev.jbuild.oci.StoreImage;
@@ -13,13 +16,22 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** Writes one output of a finished build. Every writer is atomic: all or nothing at dest. */
+/**
+ * Writes one output of a finished build. Every writer is atomic: all or nothing at dest. Layers
+ * leave the store compressed as {@code --compression-format} says, except in a docker-archive
+ * (uncompressed, as docker save writes it) and the rootfs outputs (no layers).
+ */
 final class OutputWriters {
   private OutputWriters() {}
 
-  /** Writes {@code target}; names given to the image are added to {@code names}. */
-  static void write(
+  /**
+   * Writes {@code target}; names given to the image are added to {@code names}. Returns the
+   * descriptor of the manifest written when it differs from the stored one (layers compressed for
+   * the export), else null.
+   */
+  static @Nullable Descriptor write(
       LocalStore store,
       EngineFactory factory,
       BuiltImage image,
@@ -32,9 +44,13 @@ final class OutputWriters {
       store.tag(name, image.manifestDescriptor().digest());
       names.add(name);
     } else if (target instanceof OutputTarget.OciLayoutDir o) {
-      OciLayoutWriter.writeLayout(abs(o.dir()), List.of(new NamedImage(o.refName(), stored)));
+      Image exported = new ExportCompression(store, factory.compression()).image(stored);
+      OciLayoutWriter.writeLayout(abs(o.dir()), List.of(new NamedImage(o.refName(), exported)));
+      return exported.manifestDescriptor();
     } else if (target instanceof OutputTarget.OciArchive o) {
-      OciLayoutWriter.writeArchive(abs(o.file()), List.of(new NamedImage(o.refName(), stored)));
+      Image exported = new ExportCompression(store, factory.compression()).image(stored);
+      OciLayoutWriter.writeArchive(abs(o.file()), List.of(new NamedImage(o.refName(), exported)));
+      return exported.manifestDescriptor();
     } else if (target instanceof OutputTarget.DockerArchive d) {
       List<NamedImage> named = new ArrayList<>();
       for (String tag : d.repoTags()) {
@@ -54,14 +70,18 @@ final class OutputWriters {
           factory.settings().sourceDateEpoch());
     } else {
       OutputTarget.Registry reg = (OutputTarget.Registry) target;
-      RegistryExport.push(
-          store,
-          image.manifestDescriptor().digest(),
-          reg.names(),
-          factory.registryOptions(),
-          new java.io.PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8));
+      Descriptor pushed =
+          RegistryExport.push(
+              store,
+              image.manifestDescriptor().digest(),
+              reg.names(),
+              factory.registryOptions(),
+              factory.compression(),
+              new java.io.PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8));
       names.addAll(reg.names());
+      return pushed;
     }
+    return null;
   }
 
   private static Path abs(Path p) {

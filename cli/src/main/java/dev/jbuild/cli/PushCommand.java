@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
 final class PushCommand extends StoreCommand {
   @Mixin RegistryCliOptions registry = new RegistryCliOptions();
 
+  @Mixin CompressionOptions compression = new CompressionOptions();
+
   @Parameters(index = "0", paramLabel = "IMAGE", description = "Image name or ID.")
   String image = "";
 
@@ -51,12 +53,14 @@ final class PushCommand extends StoreCommand {
     PrintWriter progress = spec.commandLine().getErr();
     Digest pushed =
         RegistryExport.push(
-            store,
-            found.manifestDigest(),
-            List.of(dest),
-            registry.toRegistryOptions(),
-            format,
-            progress);
+                store,
+                found.manifestDigest(),
+                List.of(dest),
+                registry.toRegistryOptions(),
+                format,
+                compression.compression(),
+                progress)
+            .digest();
     java.nio.file.Path f = digestFile;
     if (f != null) {
       java.nio.file.Files.writeString(f, pushed.toString());

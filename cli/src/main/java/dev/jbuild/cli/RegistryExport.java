@@ -2,11 +2,15 @@ package dev.jbuild.cli;
 
 import dev.jbuild.image.Descriptor;
 import dev.jbuild.image.Digest;
+import dev.jbuild.image.Digests;
 import dev.jbuild.image.ImageIndex;
 import dev.jbuild.image.ImageManifest;
 import dev.jbuild.image.ManifestDocument;
 import dev.jbuild.image.MediaTypes;
 import dev.jbuild.layer.Compression;
+import dev.jbuild.oci.ExportCompression;
+import dev.jbuild.oci.Image;
+import dev.jbuild.oci.StoreImage;
 import dev.jbuild.registry.BlobSource;
 import dev.jbuild.registry.ImageReference;
 import dev.jbuild.registry.ManifestBlob;
@@ -24,8 +28,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Pushes an image of the local store to registries: {@code jbuild push}, and {@code build --push} /
- * {@code --output type=registry}. Blobs are read (and verified) from the store; the manifest is
- * sent as stored, or rewritten to the other format when one is asked for.
+ * {@code --output type=registry}. Blobs are read (and verified) from the store; uncompressed layers
+ * leave compressed (see {@link ExportCompression}), and the manifest is sent as the export made it,
+ * or rewritten to the other format when one is asked for.
  */
 public final class RegistryExport {
   /** Manifest format of a push: as stored, OCI, or Docker schema 2. */
@@ -38,67 +43,72 @@ public final class RegistryExport {
   private RegistryExport() {}
 
   /**
-   * Pushes in the stored format; see {@link #push(LocalStore, Digest, List, RegistryCliOptions,
-   * ManifestFormat, PrintWriter)}.
+   * Pushes {@code manifestDigest} in the stored format; see {@link #push(LocalStore, Digest, List,
+   * RegistryOptions, ManifestFormat, Compression, PrintWriter)}.
    */
-  public static Digest push(
+  public static Descriptor push(
       LocalStore store,
       Digest manifestDigest,
       List<String> names,
       RegistryOptions opts,
+      Compression compression,
       PrintWriter progress)
       throws IOException {
-    return push(store, manifestDigest, names, opts, ManifestFormat.stored, progress);
+    return push(store, manifestDigest, names, opts, ManifestFormat.stored, compression, progress);
   }
 
   /**
-   * Pushes the image whose manifest is {@code manifestDigest} to every one of {@code names};
-   * returns the digest of the manifest the registry now holds (different from {@code
-   * manifestDigest} when the format was converted). Registry failures surface as one-line {@link
-   * UserError}s.
+   * Pushes the image whose manifest is {@code manifestDigest} to every one of {@code names}, its
+   * uncompressed layers compressed as {@code compression} says (once: the store remembers the
+   * result); returns the descriptor of the manifest the registry now holds (different from {@code
+   * manifestDigest} when layers were compressed or the format converted). Registry failures surface
+   * as one-line {@link UserError}s.
    */
-  public static Digest push(
+  public static Descriptor push(
       LocalStore store,
       Digest manifestDigest,
       List<String> names,
       RegistryOptions opts,
       ManifestFormat format,
+      Compression compression,
       PrintWriter progress)
       throws IOException {
     List<ImageReference> targets = new ArrayList<>();
     for (String n : names) {
       targets.add(ImageReference.parse(n)); // every name valid before anything is sent
     }
+    ExportCompression export = new ExportCompression(store, compression);
     ManifestDocument doc = store.manifestDocument(manifestDigest);
-    Digest pushed;
+    Descriptor pushed;
     try (RegistryClient client = RegistryClient.create(opts)) {
       if (doc instanceof ImageIndex index) {
-        pushed = pushIndex(client, store, manifestDigest, index, targets, format, progress);
+        pushed = pushIndex(client, store, manifestDigest, index, targets, format, export, progress);
       } else {
-        PushImage image = image(store, manifestDigest, format);
+        PushImage image = image(store, manifestDigest, format, export);
         for (ImageReference t : targets) {
           progress.println("Pushing " + t);
           progress.flush();
           client.push(t, image, new TransferProgress(progress));
         }
-        pushed = Digest.parse(image.manifest().digest());
+        pushed = descriptor(image.manifest());
       }
     } catch (RegistryException e) {
       throw new UserError(String.valueOf(e.getMessage()), e);
     }
-    progress.println("Writing manifest " + pushed);
+    progress.println("Writing manifest " + pushed.digest());
     progress.flush();
     return pushed;
   }
 
   // A multi-platform image: every platform's manifest by digest, then the index under the tag.
-  private static Digest pushIndex(
+  private static Descriptor pushIndex(
       RegistryClient client,
       LocalStore store,
       Digest digest,
       ImageIndex index,
       List<ImageReference> targets,
       ManifestFormat format,
+      ExportCompression export,
       PrintWriter progress)
       throws IOException {
     if (format != ManifestFormat.stored) {
@@ -106,31 +116,49 @@ public final class RegistryExport {
           "image " + digest + " is a multi-platform index: it can only be pushed as stored");
     }
     List<PushImage> images = new ArrayList<>();
+    List<Descriptor> children = new ArrayList<>();
     for (Descriptor d : index.manifests()) {
       if (!store.hasBlob(d.digest())) {
         throw new UserError(
             "manifest " + d.digest() + " of index " + digest + " is not in the local store");
       }
-      images.add(image(store, d.digest(), ManifestFormat.stored));
+      PushImage image = image(store, d.digest(), ManifestFormat.stored, export);
+      images.add(image);
+      ManifestBlob m = image.manifest();
+      children.add(
+          new Descriptor(
+              d.mediaType(),
+              Digest.parse(m.digest()),
+              m.bytes().length,
+              d.urls(),
+              d.annotations(),
+              d.platform(),
+              d.artifactType()));
     }
     String mt = index.mediaType() == null ? MediaTypes.OCI_INDEX : index.mediaType();
-    ManifestBlob blob = new ManifestBlob(mt, digest.toString(), store.readBlob(digest));
+    ManifestBlob blob =
+        children.equals(index.manifests())
+            ? new ManifestBlob(mt, digest.toString(), store.readBlob(digest))
+            : ManifestBlob.of(mt, index.withManifests(children).toJson());
     for (ImageReference t : targets) {
       progress.println("Pushing " + t + " (" + images.size() + " platforms)");
       progress.flush();
       client.pushIndex(t, blob, images, new TransferProgress(progress));
     }
-    return digest;
+    return descriptor(blob);
   }
 
-  static PushImage image(LocalStore store, Digest manifestDigest, ManifestFormat format)
+  static PushImage image(
+      LocalStore store, Digest manifestDigest, ManifestFormat format, ExportCompression export)
       throws IOException {
-    ImageManifest m = store.manifest(manifestDigest);
+    Image exported = export.image(StoreImage.of(store, manifestDigest));
+    ImageManifest m = exported.manifest();
     ManifestBlob blob;
     String stored = m.mediaType() == null ? MediaTypes.OCI_MANIFEST : m.mediaType();
     boolean docker = format == ManifestFormat.docker;
     if (format == ManifestFormat.stored || docker == m.isDocker()) {
-      blob = new ManifestBlob(stored, manifestDigest.toString(), store.readBlob(manifestDigest));
+      byte[] raw = exported.rawManifest();
+      blob = new ManifestBlob(stored, Digests.sha256(raw).toString(), raw);
     } else {
       m = convert(m, docker);
       blob =
@@ -143,6 +171,10 @@ public final class RegistryExport {
       blobs.add(source(store, l));
     }
     return new PushImage(blob, blobs);
+  }
+
+  private static Descriptor descriptor(ManifestBlob m) {
+    return Descriptor.of(m.mediaType(), Digest.parse(m.digest()), m.bytes().length);
   }
 
   private static ImageManifest convert(ImageManifest m, boolean docker) {

@@ -1,6 +1,8 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.layer.Compression;
 import dev.jbuild.oci.DockerArchiveWriter;
+import dev.jbuild.oci.ExportCompression;
 import dev.jbuild.oci.NamedImage;
 import dev.jbuild.oci.OciLayoutWriter;
 import dev.jbuild.oci.StoreImage;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -59,9 +62,15 @@ final class SaveCommand extends StoreCommand {
       description = "docker-archive (default, as docker save), oci-archive or oci-dir.")
   String format = "docker-archive";
 
+  @Mixin CompressionOptions compression = new CompressionOptions();
+
   @Override
   int run(LocalStore store, PrintWriter out) throws IOException {
     Format f = Format.parse(format);
+    // docker save writes uncompressed layers; the OCI formats carry them as exported
+    ExportCompression export =
+        new ExportCompression(
+            store, f == Format.docker_archive ? Compression.NONE : compression.compression());
     LocalImages local = new LocalImages(store);
     List<NamedImage> named = new ArrayList<>();
     for (String arg : images) {
@@ -71,7 +80,7 @@ final class SaveCommand extends StoreCommand {
             "image " + arg + " has no name to save it under: name it first with `jbuild tag`");
       }
       String name = nameFor(image, arg);
-      named.add(new NamedImage(name, StoreImage.of(store, image.manifestDigest())));
+      named.add(new NamedImage(name, export.image(StoreImage.of(store, image.manifestDigest()))));
     }
     switch (f) {
       case oci_archive:

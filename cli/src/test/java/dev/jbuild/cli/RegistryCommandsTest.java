@@ -9,6 +9,7 @@ import dev.jbuild.image.Descriptor;
 import dev.jbuild.image.Digest;
 import dev.jbuild.image.ImageManifest;
 import dev.jbuild.image.MediaTypes;
+import dev.jbuild.layer.Compression;
 import dev.jbuild.store.LocalStore;
 import dev.jbuild.testkit.Tools;
 import java.nio.file.Files;
@@ -181,6 +182,30 @@ class RegistryCommandsTest {
     }
     TestImages.Run listed = jbuild("images", "--digests", "--root", source.toString());
     assertThat(listed.out()).contains(index.toString());
+  }
+
+  @Test
+  void multiPlatformIndexOfUncompressedLayersIsPushedWithGzipChildrenAndTheSameDigestTwice()
+      throws Exception {
+    Path source = dir("source");
+    Digest stored = TestImages.putIndex(source, "docker.io/library/multi:1", Compression.NONE);
+    try (LocalRegistry reg = LocalRegistry.start(dir("registry"))) {
+      String ref = reg.host() + "/multi:1";
+
+      TestImages.Run push = jbuild("push", "--root", source.toString(), "multi:1", ref);
+
+      assertThat(push.exitCode()).as(push.err()).isZero();
+      String pushed = push.out().strip();
+      assertThat(pushed).isNotEqualTo(stored.toString());
+      JsonNode index = skopeoInspect(ref, true);
+      assertThat(index.get("manifests")).hasSize(2);
+      for (JsonNode child : index.get("manifests")) {
+        JsonNode m = skopeoInspect(reg.host() + "/multi@" + child.get("digest").asText(), true);
+        assertThat(m.at("/layers/0/mediaType").asText()).isEqualTo(MediaTypes.OCI_LAYER_GZIP);
+      }
+      TestImages.Run again = jbuild("push", "--root", source.toString(), "multi:1", ref);
+      assertThat(again.out().strip()).isEqualTo(pushed);
+    }
   }
 
   @Test

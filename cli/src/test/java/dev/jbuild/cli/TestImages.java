@@ -51,6 +51,15 @@ final class TestImages {
 
   static Digest put(Path root, Platform platform, List<String> env, String... layerContents)
       throws IOException {
+    return put(root, platform, env, Compression.GZIP, layerContents);
+  }
+
+  /**
+   * {@link #put}, with the layers stored compressed as {@code c} (NONE: as a build stores them).
+   */
+  static Digest put(
+      Path root, Platform platform, List<String> env, Compression c, String... layerContents)
+      throws IOException {
     try (LocalStore store = LocalStore.open(root)) {
       ImageConfig config =
           ImageConfig.scratch(platform)
@@ -64,7 +73,7 @@ final class TestImages {
                     "file" + i,
                     EntryMeta.of(0644, 0, 0, CREATED),
                     FileSource.of(layerContents[i].getBytes(UTF_8)))
-                .commit(store, Compression.GZIP);
+                .commit(store, c);
         layers.add(ref.descriptor(false));
         config = config.withLayer(ref.diffId(), History.of(CREATED, "COPY file" + i + " /", false));
       }
@@ -75,8 +84,13 @@ final class TestImages {
 
   /** Stores an OCI index of one amd64 and one arm64 image and tags it {@code name}. */
   static Digest putIndex(Path root, String name) throws IOException {
-    Digest amd = put(root, Platform.of("linux", "amd64", null), List.of("P=amd64"), "amd");
-    Digest arm = put(root, Platform.of("linux", "arm64", null), List.of("P=arm64"), "arm");
+    return putIndex(root, name, Compression.GZIP);
+  }
+
+  /** {@link #putIndex(Path, String)} with layers stored compressed as {@code c}. */
+  static Digest putIndex(Path root, String name, Compression c) throws IOException {
+    Digest amd = put(root, Platform.of("linux", "amd64", null), List.of("P=amd64"), c, "amd");
+    Digest arm = put(root, Platform.of("linux", "arm64", null), List.of("P=arm64"), c, "arm");
     try (LocalStore store = LocalStore.open(root)) {
       List<Descriptor> entries = new ArrayList<>();
       entries.add(

@@ -93,14 +93,18 @@ public final class LayerBuilder {
   /** Writes the uncompressed tar to {@code out} (not closed) and returns its sha256, the diffID. */
   public Digest writeTar(OutputStream out) throws IOException {
     DigestingOutputStream digesting = Digests.digesting(out);
-    BufferedOutputStream buffered = new BufferedOutputStream(digesting, 64 * 1024);
+    writeTarTo(digesting);
+    return digesting.digest();
+  }
+
+  private void writeTarTo(OutputStream out) throws IOException {
+    BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
     TarEntryWriter w = new TarEntryWriter(buffered, clamp);
     for (LayerEntry e : resolveHardlinks()) {
       write(w, e);
     }
     w.finish();
     buffered.flush();
-    return digesting.digest();
   }
 
   /**
@@ -109,6 +113,9 @@ public final class LayerBuilder {
    */
   public LayerRef commit(LocalStore store, Compression compression, int threads)
       throws IOException {
+    if (compression == Compression.NONE) {
+      return commitPlain(store);
+    }
     try (LocalStore.BlobWriter blob = store.newBlobWriter()) {
       Digest diffId;
       try (OutputStream comp = compression.compress(blob.stream(), threads)) {
@@ -117,6 +124,16 @@ public final class LayerBuilder {
       long size = blob.size();
       Digest digest = blob.commit();
       return new LayerRef(diffId, digest, size, compression);
+    }
+  }
+
+  // Uncompressed, the blob is the tar: its digest is the diffID, hashed once by the blob writer.
+  private LayerRef commitPlain(LocalStore store) throws IOException {
+    try (LocalStore.BlobWriter blob = store.newBlobWriter()) {
+      writeTarTo(blob.stream());
+      long size = blob.size();
+      Digest digest = blob.commit();
+      return new LayerRef(digest, digest, size, Compression.NONE);
     }
   }
 

@@ -28,7 +28,14 @@ public record Layer(Descriptor descriptor, Digest diffId, BlobOpener opener) {
    * diffID (mismatch → {@link dev.jbuild.image.DigestMismatchException} at EOF or close).
    */
   public InputStream openUncompressed() throws IOException {
+    if (descriptor.digest().equals(diffId) && !isCompressed(descriptor.mediaType())) {
+      return open(); // a plain layer: checking the blob's digest checks the diffID
+    }
     return Digests.verifying(decompress(open(), descriptor.mediaType()), diffId, -1);
+  }
+
+  private static boolean isCompressed(String mediaType) {
+    return MediaTypes.isGzipLayer(mediaType) || MediaTypes.isZstdLayer(mediaType);
   }
 
   static InputStream decompress(InputStream blob, String mediaType) throws IOException {

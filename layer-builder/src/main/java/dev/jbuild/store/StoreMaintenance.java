@@ -88,6 +88,8 @@ public final class StoreMaintenance {
         sweep.cache(root.resolve("cache"), all, keep);
         sweep.blobs(root.resolve("blobs").resolve("sha256"), keep.blobs());
         sweep.layers(root.resolve("layers"), keep.diffIds());
+        sweep.compressedCopies(CompressedCopies.dir(root), root.resolve("blobs").resolve("sha256"));
+        sweep.tempFiles(CompressedCopies.dir(root));
         sweep.sideFiles(root.resolve("layer-headers"), root.resolve("blobs").resolve("sha256"));
         sweep.tempFiles(root.resolve("layer-headers"));
         sweep.tempFiles(root.resolve("stat-cache"));

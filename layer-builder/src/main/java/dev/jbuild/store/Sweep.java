@@ -93,6 +93,23 @@ final class Sweep {
     }
   }
 
+  /**
+   * Drops the mappings of {@code compressed/} whose blob is gone: a mapping keeps nothing alive.
+   */
+  void compressedCopies(Path dir, Path blobDir) throws IOException {
+    for (Path f : StoreMaintenance.list(dir)) {
+      if (f.getFileName().toString().endsWith(".tmp")) {
+        continue; // a mapping being written, or a leftover for tempFiles
+      }
+      java.util.Optional<CompressedCopies.Copy> c = CompressedCopies.read(f);
+      if (c.isEmpty()
+          || !CompressedCopies.present(blobDir.resolve(c.get().digest().hex()), c.get().size())) {
+        bytes += StoreMaintenance.sizeOrZero(f);
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+
   /** Temp files a killed writer left (these caches are replaced whole, by rename). */
   void tempFiles(Path dir) throws IOException {
     for (Path f : StoreMaintenance.list(dir)) {

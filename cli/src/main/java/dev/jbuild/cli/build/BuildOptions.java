@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * How to build and write the image.
  *
  * @param dockerFormat {@code --format docker}: Docker schema 2 media types instead of OCI
+ * @param compression {@code --compression-format}: how layers leave the store (push, OCI outputs,
+ *     {@code --cache-to} uses gzip); the store keeps built layers uncompressed
  * @param isolation {@code --isolation}: auto, oci, rootless or chroot
  * @param runtime {@code --runtime}: the OCI runtime binary for isolation oci
  * @param secrets {@code --secret id=ID,src=FILE}: files RUN --mount=type=secret can mount

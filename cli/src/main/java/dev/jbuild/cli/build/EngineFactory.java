@@ -131,12 +131,16 @@ public final class EngineFactory implements java.io.Closeable {
     return settings;
   }
 
+  /** {@code --compression-format}: how the image's layers leave the store. */
+  public dev.jbuild.layer.Compression compression() {
+    return request.options().compression();
+  }
+
   private static BuildSettings settings(BuildRequest request) {
     Instant epoch = sourceDateEpoch(request.environment());
     Instant now = epoch != null ? epoch : Instant.now();
     BuildOptions o = request.options();
-    return new BuildSettings(
-        now, epoch, Platform.parse(request.platform()), o.compression(), o.dockerFormat());
+    return new BuildSettings(now, epoch, Platform.parse(request.platform()), o.dockerFormat());
   }
 
   private static @Nullable Instant sourceDateEpoch(Map<String, String> env) {

@@ -2,6 +2,7 @@ package dev.jbuild.cli.build;
 
 import dev.jbuild.cli.build.copy.FileEntry;
 import dev.jbuild.layer.ChangeSets;
+import dev.jbuild.layer.Compression;
 import dev.jbuild.layer.EntryMeta;
 import dev.jbuild.layer.FileOwnership;
 import dev.jbuild.layer.FileSource;
@@ -13,7 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-/** Writes planned entries as one layer blob into the store. */
+/**
+ * Writes planned entries as one layer blob into the store, uncompressed: exports compress it once,
+ * when it first leaves the store, so neither a build nor a cache hit pays for compression.
+ */
 final class LayerCommitter {
   private final LocalStore store;
   private final BuildSettings settings;
@@ -33,7 +37,7 @@ final class LayerCommitter {
         case SYMLINK -> layer.symlink(e.path(), meta, Objects.requireNonNull(e.linkTarget()));
       }
     }
-    LayerRef ref = layer.commit(store, settings.compression());
+    LayerRef ref = layer.commit(store, Compression.NONE);
     return new LayerResult(ref.descriptor(settings.dockerFormat()), ref.diffId());
   }
 
@@ -45,7 +49,7 @@ final class LayerCommitter {
     LayerBuilder layer =
         ChangeSets.fromOverlayUpper(upper, FileOwnership.chown())
             .clampTimes(settings.sourceDateEpoch());
-    LayerRef ref = layer.commit(store, settings.compression());
+    LayerRef ref = layer.commit(store, Compression.NONE);
     return new LayerResult(ref.descriptor(settings.dockerFormat()), ref.diffId());
   }
 
@@ -54,7 +58,7 @@ final class LayerCommitter {
     LayerBuilder layer =
         ChangeSets.fromTreeDiff(lower, upper, FileOwnership.chown())
             .clampTimes(settings.sourceDateEpoch());
-    LayerRef ref = layer.commit(store, settings.compression());
+    LayerRef ref = layer.commit(store, Compression.NONE);
     return new LayerResult(ref.descriptor(settings.dockerFormat()), ref.diffId());
   }
 

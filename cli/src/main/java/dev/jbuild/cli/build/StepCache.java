@@ -3,7 +3,7 @@ package dev.jbuild.cli.build;
 import dev.jbuild.cli.build.cache.BuildCache;
 import dev.jbuild.cli.build.cache.CacheEntry;
 import dev.jbuild.dockerfile.Stage;
-import dev.jbuild.image.Descriptor;
+import dev.jbuild.image.Digest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,18 +89,15 @@ final class StepCache {
     byStage.computeIfAbsent(stage.index(), i -> new LinkedHashMap<>()).put(e.key(), e);
   }
 
-  /** An entry extends the state it would replace: same layers, then its own. */
+  /**
+   * An entry extends the state it would replace: same layers, then its own. Layers compare by
+   * diffID, since the same layer may be stored uncompressed here and gzip in an imported cache.
+   */
   private static boolean continues(CacheEntry e, StageState current) {
-    List<Descriptor> have = current.layers();
-    List<Descriptor> got = e.layers();
-    if (got.size() < have.size()) {
-      return false;
-    }
-    for (int i = 0; i < have.size(); i++) {
-      if (!have.get(i).digest().equals(got.get(i).digest())) {
-        return false;
-      }
-    }
-    return true;
+    List<Digest> have = current.config().rootfs().diffIds();
+    List<Digest> got = e.config().rootfs().diffIds();
+    return got.size() >= have.size()
+        && e.layers().size() == got.size()
+        && got.subList(0, have.size()).equals(have);
   }
 }

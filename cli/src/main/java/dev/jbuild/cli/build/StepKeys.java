@@ -37,18 +37,21 @@ final class StepKeys {
     this.root =
         new CacheKeyBuilder("jbuild build cache v1")
             .add(settings.platform().toString())
-            .add(settings.compression().toString())
             .add(Boolean.toString(settings.dockerFormat()))
             .add(String.valueOf(settings.sourceDateEpoch()))
             .build();
   }
 
-  /** The key a stage starts from: the build's settings and its base (config and layers). */
+  /**
+   * The key a stage starts from: the build's settings and its base's config, whose diffIDs name its
+   * layers by content. Not the layer blobs' digests: a stage built here (uncompressed layers) and
+   * the same stage from a shared cache (gzip layers) must key the same.
+   */
   String base(StageState base) {
-    CacheKeyBuilder b = new CacheKeyBuilder("base").add(root);
-    b.add(ImageJson.canonicalBytes(base.config()));
-    b.addAll(base.layers().stream().map(d -> d.digest().toString()).toList());
-    return b.build();
+    return new CacheKeyBuilder("base")
+        .add(root)
+        .add(ImageJson.canonicalBytes(base.config()))
+        .build();
   }
 
   /**

@@ -16,11 +16,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * {@code --cache-to type=local,dest=DIR}: writes a complete OCI image layout into a temp sibling of
- * DIR, then renames it over DIR (a previous cache is moved aside first and deleted after), so DIR
- * is never half-written and holds no blob the new cache does not list. Blobs of the previous cache
- * are hard-linked (after their digest is checked) instead of copied again. A DIR that exists and is
- * neither empty nor a jbuild cache is refused, never replaced.
+ * {@code --cache-to type=local,dest=DIR}: writes a complete OCI image layout (layers gzip, see
+ * {@link CacheExportLayers}) into a temp sibling of DIR, then renames it over DIR (a previous cache
+ * is moved aside first and deleted after), so DIR is never half-written and holds no blob the new
+ * cache does not list. Blobs of the previous cache are hard-linked (after their digest is checked)
+ * instead of copied again. A DIR that exists and is neither empty nor a jbuild cache is refused,
+ * never replaced.
  */
 final class CacheLocalExporter implements CacheExporter {
   private final CacheSpec.Local spec;
@@ -37,11 +38,11 @@ final class CacheLocalExporter implements CacheExporter {
     if (parent == null) {
       throw new CacheException(where + ": give a directory below / for dest=");
     }
-    CachePlan plan = CacheFormat.plan(entries);
     boolean replace = checkReplaceable(dest, where);
     Path tmp = parent.resolve("." + dest.getFileName() + ".tmp-" + UUID.randomUUID());
     boolean done = false;
     try {
+      CachePlan plan = CacheFormat.plan(CacheExportLayers.compressed(entries, store));
       Files.createDirectories(parent);
       Files.createDirectory(tmp);
       int written = new CacheLayoutWriter(tmp, dest, store, where).write(plan);

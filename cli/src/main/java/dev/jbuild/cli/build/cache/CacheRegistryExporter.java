@@ -9,14 +9,15 @@ import dev.jbuild.registry.PushImage;
 import dev.jbuild.registry.RegistryClient;
 import dev.jbuild.registry.RegistryException;
 import dev.jbuild.store.LocalStore;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code --cache-to type=registry,ref=REF}: pushes the layers the registry lacks (a HEAD finds the
- * others), the cache index, then the manifest under REF's tag, so readers see the old cache or the
- * complete new one.
+ * {@code --cache-to type=registry,ref=REF}: pushes the layers (gzip, see {@link CacheExportLayers})
+ * the registry lacks (a HEAD finds the others), the cache index, then the manifest under REF's tag,
+ * so readers see the old cache or the complete new one.
  */
 final class CacheRegistryExporter implements CacheExporter {
   private final CacheSpec.Registry spec;
@@ -33,7 +34,12 @@ final class CacheRegistryExporter implements CacheExporter {
   public CacheExportSummary export(List<CacheEntry> entries, LocalStore store) {
     ImageReference ref = ImageReference.parse(spec.ref());
     String where = "export cache to " + ref;
-    CachePlan plan = CacheFormat.plan(entries);
+    CachePlan plan;
+    try {
+      plan = CacheFormat.plan(CacheExportLayers.compressed(entries, store));
+    } catch (IOException e) {
+      throw new CacheException(where + ": " + CacheIoErrors.describe(e), e);
+    }
     List<BlobSource> blobs = new ArrayList<>();
     blobs.add(CacheBlobSources.bytes(plan.configDescriptor(), plan.config()));
     for (Descriptor l : plan.layers()) {
