@@ -87,6 +87,7 @@ class LowerPoolIT {
             STAT
                 + " /src/a.txt /src/b.txt /src/tool.sh /owned/owned.txt > /stat.txt"
                 + " && cat /src/a.txt /src/b.txt /owned/owned.txt > /content.txt"
+                + " && tar -cf /src.tar /src"
                 + " && echo changed >> /src/a.txt");
     Path fs = j.home().resolve("fs");
     build(j, ctx, "-o", fs.toString());
@@ -100,6 +101,9 @@ class LowerPoolIT {
     // identical files at two paths are two inodes: no hard link the image does not have
     assertThat(inode(stat.get(0))).isNotEqualTo(inode(stat.get(1)));
     assertThat(Files.readString(fs.resolve("content.txt"))).isEqualTo("same\nsame\nmine\n");
+    JbuildProcess.Result tar =
+        JbuildProcess.exec(List.of("tar", "-tvf", fs.resolve("src.tar").toString()), null);
+    assertThat(tar.out()).contains("src/a.txt", "src/b.txt").doesNotContain("link to");
     assertThat(Files.readString(fs.resolve("src/a.txt"))).isEqualTo("same\nchanged\n");
 
     // Another RUN over the same COPY layers (cache hits) sees the original file.
