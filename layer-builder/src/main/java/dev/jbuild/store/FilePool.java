@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
@@ -94,11 +95,17 @@ public final class FilePool {
   public void add(Key key, Path file, Path dest) throws IOException {
     store.requireTempFile(file, "pool file " + key.hex());
     Path p = path(key);
-    Files.createDirectories(p.getParent());
     // Linked before it enters the pool, so prune never sees it there with one link, unused.
     Files.createLink(dest, file);
     // Replace: an earlier file under this name was damaged or is out of links; links to it stay.
-    AtomicFiles.move(file, p, true);
+    // No fsync (thousands per COPY): a file a crash left short fails the size check and is redone.
+    try {
+      Files.move(file, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (NoSuchFileException e) {
+      Files.createDirectories(
+          Objects.requireNonNull(p.getParent())); // the first in its fan-out dir
+      Files.move(file, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   private static boolean sound(Path p, Key key, long size) throws IOException {
