@@ -28,6 +28,7 @@ final class DuCommand extends StoreCommand {
       o.put("Root", store.root().toString());
       o.putObject("Blobs").put("Count", u.blobCount()).put("Bytes", u.blobBytes());
       o.putObject("Layers").put("Count", u.layerCount()).put("Bytes", u.layerBytes());
+      o.putObject("Pool").put("Count", u.poolCount()).put("Bytes", u.poolBytes());
       o.putObject("Cache").put("Count", u.cacheCount()).put("Bytes", u.cacheBytes());
       o.putObject("Tmp").put("Bytes", u.tmpBytes());
       o.put("TotalBytes", u.totalBytes());
@@ -39,6 +40,7 @@ final class DuCommand extends StoreCommand {
     t.add(
         List.of(
             "unpacked layers", String.valueOf(u.layerCount()), HumanUnits.size(u.layerBytes())));
+    t.add(List.of("pooled files", String.valueOf(u.poolCount()), HumanUnits.size(u.poolBytes())));
     t.add(List.of("cache", String.valueOf(u.cacheCount()), HumanUnits.size(u.cacheBytes())));
     t.add(List.of("tmp", "", HumanUnits.size(u.tmpBytes())));
     t.add(List.of("total", "", HumanUnits.size(u.totalBytes())));

@@ -35,14 +35,13 @@ final class PruneCommand extends StoreCommand {
             + r.layersRemoved()
             + " unpacked layers, "
             + r.cacheEntriesRemoved()
-            + " cache entries");
+            + " cache entries, "
+            + r.poolFilesRemoved()
+            + " pooled files");
     out.println("Total reclaimed space: " + HumanUnits.size(r.bytesFreed()));
     if (!r.failures().isEmpty()) {
       throw new UserError(
-          "could not remove "
-              + r.failures().size()
-              + " unpacked layers: "
-              + String.join("; ", r.failures()));
+          "could not remove " + r.failures().size() + " items: " + String.join("; ", r.failures()));
     }
     return ExitCodes.OK;
   }

@@ -94,7 +94,8 @@ class PruneCommandTest {
     TestImages.Run r = jbuild("prune", "--root", root.toString());
 
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).startsWith("Removed 1 blobs, 1 unpacked layers, 0 cache entries\n");
+    assertThat(r.out())
+        .startsWith("Removed 1 blobs, 1 unpacked layers, 0 cache entries, 0 pooled files\n");
     assertThat(r.out()).contains("Total reclaimed space: 7B");
     assertThat(hasBlob(orphan)).isFalse();
     assertThat(orphanLayer).doesNotExist();

@@ -35,12 +35,14 @@ import org.jspecify.annotations.Nullable;
  * jbuild's content-addressed store: {@code blobs/sha256/<hex>} (immutable, written by temp + fsync
  * + rename), {@code images.json} (name → manifest digest, replaced atomically under the {@code
  * lock} file), {@code layers/<hex of diffID>/} (unpacked layers, each created once by rename of a
- * finished temp dir) and {@code tmp/<session>/} (this process's temp files, guarded by a lock;
- * sessions whose owner died are removed on open). Readers never lock and never see a partial file.
- * Thread-safe.
+ * finished temp dir, their regular files often hard links into {@code pool/}, see {@link FilePool})
+ * and {@code tmp/<session>/} (this process's temp files, guarded by a lock; on close, or on the
+ * next open when the owner died, a session is renamed into {@code tmp/trash/} and deleted later,
+ * off the critical path). Readers never lock and never see a partial file. Thread-safe.
  */
 public final class LocalStore implements Closeable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  static final String TRASH = "trash";
   private final Path root;
   private final Path session;
   private final StoreLock sessionLock;
@@ -72,24 +74,65 @@ public final class LocalStore implements Closeable {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp)) {
       for (Path p : entries) {
         String name = p.getFileName().toString();
-        if (name.endsWith(".lock")) {
+        if (name.endsWith(".lock") || name.equals(TRASH)) {
           continue;
         }
         Path lockFile = tmp.resolve(name + ".lock");
         if (!Files.exists(lockFile)) {
-          AtomicFiles.deleteTree(p);
+          toTrash(root, p);
           continue;
         }
         StoreLock owner = StoreLock.tryAcquire(lockFile);
         if (owner != null) {
           try {
-            AtomicFiles.deleteTree(p);
+            toTrash(root, p);
             Files.deleteIfExists(lockFile);
           } finally {
             owner.close();
           }
         }
       }
+    }
+  }
+
+  /**
+   * Moves a finished session's leftovers out of the way in one rename, so nobody waits for a big
+   * tree to be deleted; {@link #collectTrashInBackground} and prune delete them later.
+   */
+  private static void toTrash(Path root, Path p) throws IOException {
+    Path trash = Files.createDirectories(root.resolve("tmp").resolve(TRASH));
+    try {
+      Files.move(p, trash.resolve(UUID.randomUUID().toString()));
+    } catch (IOException e) {
+      AtomicFiles.deleteTree(p); // e.g. a non-directory we cannot rename: delete it now
+    }
+  }
+
+  /**
+   * Deletes what earlier sessions left in {@code tmp/trash/}, on a daemon thread: best effort (a
+   * file of another uid, left by a build in a user namespace, waits for the next build or prune).
+   */
+  public void collectTrashInBackground() {
+    Path trash = root.resolve("tmp").resolve(TRASH);
+    if (!Files.isDirectory(trash)) {
+      return;
+    }
+    Thread t = new Thread(() -> emptyTrash(trash), "jbuild-trash");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void emptyTrash(Path trash) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(trash)) {
+      for (Path p : entries) {
+        try {
+          AtomicFiles.deleteTree(p);
+        } catch (IOException | RuntimeException e) {
+          // left for a later run (another process may be deleting it, or it is not ours)
+        }
+      }
+    } catch (IOException e) {
+      // nothing to do now; prune reports what stays
     }
   }
 
@@ -150,15 +193,21 @@ public final class LocalStore implements Closeable {
    * rename stays on one file system and nobody else can change it; anything else is refused.
    */
   public void adoptVerifiedBlob(Path file, Digest digest) throws IOException {
-    Path f = file.toAbsolutePath().normalize();
-    if (!f.startsWith(session.normalize()) || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-      throw new StoreException(
-          "cannot adopt " + file + " as blob " + digest + ": not a file in the store's temp space");
-    }
+    Path f = requireTempFile(file, "blob " + digest);
     try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
       ch.force(true);
     }
     AtomicFiles.move(f, blobPath(digest), false);
+  }
+
+  /** {@code file}, normalized, if it is a regular file in this session's temp space. */
+  Path requireTempFile(Path file, String as) throws IOException {
+    Path f = file.toAbsolutePath().normalize();
+    if (!f.startsWith(session.normalize()) || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+      throw new StoreException(
+          "cannot adopt " + file + " as " + as + ": not a file in the store's temp space");
+    }
+    return f;
   }
 
   /** A writer for one new blob; close without commit discards it. */
@@ -389,6 +438,11 @@ public final class LocalStore implements Closeable {
     }
   }
 
+  /** The pool of files that unpacked layer dirs share by hard link ({@code pool/}). */
+  public FilePool pool() {
+    return new FilePool(root.resolve("pool"), this);
+  }
+
   /** A new empty directory in this session's temp space (removed on close or next open). */
   public Path newTempDir() throws IOException {
     return Files.createTempDirectory(session, "d-");
@@ -397,7 +451,7 @@ public final class LocalStore implements Closeable {
   @Override
   public void close() throws IOException {
     try {
-      AtomicFiles.deleteTree(session);
+      toTrash(root, session);
       Files.deleteIfExists(session.resolveSibling(session.getFileName() + ".lock"));
     } finally {
       sessionLock.close();

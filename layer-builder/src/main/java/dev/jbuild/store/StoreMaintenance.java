@@ -49,10 +49,11 @@ public final class StoreMaintenance {
     for (Path b : blobs) {
       blobBytes += sizeOrZero(b);
     }
+    TreeSize.Pooled pool = TreeSize.pool(root.resolve("pool"));
     List<Path> layers = list(root.resolve("layers"));
     long layerBytes = 0;
     for (Path l : layers) {
-      layerBytes += TreeSize.of(l);
+      layerBytes += TreeSize.of(l, pool.inodes());
     }
     Path cache = root.resolve("cache");
     return new DiskUsage(
@@ -60,6 +61,8 @@ public final class StoreMaintenance {
         blobs.size(),
         layerBytes,
         layers.size(),
+        pool.bytes(),
+        pool.inodes().size(),
         TreeSize.of(cache),
         CacheReferences.files(cache).size(),
         TreeSize.of(root.resolve("tmp")));
@@ -90,6 +93,8 @@ public final class StoreMaintenance {
         sweep.layers(root.resolve("layers"), keep.diffIds());
         sweep.compressedCopies(CompressedCopies.dir(root), root.resolve("blobs").resolve("sha256"));
         sweep.tempFiles(CompressedCopies.dir(root));
+        sweep.pool(root.resolve("pool")); // after layers: removing those drops links
+        sweep.trash(root.resolve("tmp").resolve(LocalStore.TRASH));
         sweep.sideFiles(root.resolve("layer-headers"), root.resolve("blobs").resolve("sha256"));
         sweep.tempFiles(root.resolve("layer-headers"));
         sweep.tempFiles(root.resolve("stat-cache"));

@@ -25,6 +25,7 @@ final class Sweep {
   private int blobs;
   private int layers;
   private int cacheEntries;
+  private int poolFiles;
   private long bytes;
 
   Sweep(Instant cutoff, Path garbage) {
@@ -79,6 +80,40 @@ final class Sweep {
     }
   }
 
+  /**
+   * Drops pool files no unpacked layer links any more (link count 1). A build links a new pool file
+   * before it enters the pool, and one that finds an existing file gone writes it again, so a
+   * running build never loses one it needs.
+   */
+  void pool(Path dir) throws IOException {
+    for (Path fan : StoreMaintenance.list(dir)) {
+      for (Path f : StoreMaintenance.list(fan)) {
+        java.util.Map<String, Object> a =
+            Files.readAttributes(f, "unix:nlink,size", LinkOption.NOFOLLOW_LINKS);
+        if (Integer.valueOf(1).equals(a.get("nlink"))) {
+          Files.deleteIfExists(f);
+          poolFiles++;
+          bytes += (Long) java.util.Objects.requireNonNull(a.get("size"));
+        }
+      }
+    }
+  }
+
+  /** Deletes what finished sessions left in {@code tmp/trash/} (a later build may do it first). */
+  void trash(Path dir) throws IOException {
+    for (Path entry : StoreMaintenance.list(dir)) {
+      long size = TreeSize.of(entry);
+      try {
+        AtomicFiles.deleteTree(entry);
+        bytes += size;
+      } catch (java.nio.file.AccessDeniedException e) {
+        // files of another uid (a RUN in a user namespace): the next build deletes them
+      } catch (java.nio.file.NoSuchFileException e) {
+        // another process emptied it first
+      }
+    }
+  }
+
   /** Drops the side files kept per blob ({@code layer-headers/<hex>.bin}) whose blob is gone. */
   void sideFiles(Path dir, Path blobDir) throws IOException {
     for (Path f : StoreMaintenance.list(dir)) {
@@ -122,7 +157,7 @@ final class Sweep {
   }
 
   PruneReport report() {
-    return new PruneReport(blobs, layers, cacheEntries, bytes, failures);
+    return new PruneReport(blobs, layers, cacheEntries, poolFiles, bytes, failures);
   }
 
   private boolean isOld(Path p) throws IOException {

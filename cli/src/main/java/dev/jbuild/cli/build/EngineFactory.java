@@ -44,7 +44,8 @@ public final class EngineFactory implements java.io.Closeable {
     this.images =
         new ImageSources(
             store, request.options().registry(), request.pull(), progress, settings.platform());
-    this.rootfs = new StoreRootfs(store);
+    this.hasher = new StoreSourceHasher(store.root());
+    this.rootfs = new StoreRootfs(store, hasher, settings.sourceDateEpoch());
     this.indexer = new StoreLayerIndexer(store);
     BuildContexts contexts = new BuildContexts(mainContext(request), request.buildContexts());
     LazyRunSupport runs =
@@ -68,7 +69,6 @@ public final class EngineFactory implements java.io.Closeable {
             store::newTempDir,
             runs);
     runs.bind(inputs);
-    this.hasher = new StoreSourceHasher(store.root());
     this.keys = new StepKeys(settings, contexts, inputs.fromSources(), hasher);
     this.sharing = new CacheSharing(store, request.options().registry(), progress);
     this.cache = stepCache(store, request, sharing);
@@ -90,6 +90,7 @@ public final class EngineFactory implements java.io.Closeable {
 
   public static EngineFactory create(LocalStore store, BuildRequest request, Progress progress)
       throws IOException {
+    store.collectTrashInBackground(); // earlier builds' temp dirs, deleted while this one works
     return new EngineFactory(store, request, progress);
   }
 

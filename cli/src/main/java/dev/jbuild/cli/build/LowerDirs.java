@@ -4,27 +4,23 @@ import dev.jbuild.cli.build.copy.FileEntry;
 import dev.jbuild.image.Descriptor;
 import dev.jbuild.image.Digest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The overlay lower directories of a stage, base first: the base image's layers (each unpacked once
  * per diffID in the store), then a directory per COPY/WORKDIR layer (written from the entries, no
- * tar round trip) and each earlier RUN's upper directory as it was left. Directories are made only
- * when a RUN needs them.
+ * tar round trip, kept in the store by diffID too, its files hard links into the store's file pool)
+ * and each earlier RUN's upper directory as it was left. Directories are made only when a RUN needs
+ * them.
  */
 final class LowerDirs {
   private sealed interface Source {}
 
   private record Base(StageState state) implements Source {}
 
-  private record Entries(List<FileEntry> entries) implements Source {}
+  private record Entries(List<FileEntry> entries, Digest diffId) implements Source {}
 
   private record Ready(Path dir) implements Source {}
 
@@ -40,8 +36,9 @@ final class LowerDirs {
     }
   }
 
-  void addEntries(List<FileEntry> entries) {
-    sources.add(new Entries(List.copyOf(entries)));
+  /** A layer this build wrote from {@code entries}, as layer {@code diffId}. */
+  void addEntries(List<FileEntry> entries, Digest diffId) {
+    sources.add(new Entries(List.copyOf(entries), diffId));
   }
 
   /** A layer from the store (a cache hit), unpacked by diffID when a RUN needs it. */
@@ -68,9 +65,7 @@ final class LowerDirs {
       } else if (s instanceof Stored st) {
         sources.set(i, new Ready(inputs.rootfs().layerDir(st.layer(), st.diffId())));
       } else if (s instanceof Entries e) {
-        Path dir = inputs.tempDirs().get();
-        write(e.entries(), dir);
-        sources.set(i, new Ready(dir));
+        sources.set(i, new Ready(inputs.rootfs().entriesDir(e.diffId(), e.entries())));
       }
     }
     List<Path> dirs = new ArrayList<>();
@@ -81,42 +76,5 @@ final class LowerDirs {
       dirs.add(inputs.tempDirs().get());
     }
     return dirs;
-  }
-
-  private static void write(List<FileEntry> entries, Path root) throws IOException {
-    List<FileEntry> dirs = new ArrayList<>();
-    for (FileEntry e : entries) {
-      Path p = root.resolve(e.path());
-      switch (e.kind()) {
-        case DIRECTORY -> {
-          Files.createDirectories(p);
-          dirs.add(e);
-        }
-        case FILE -> {
-          Files.createDirectories(p.getParent());
-          Files.copy(Objects.requireNonNull(e.source()), p, StandardCopyOption.REPLACE_EXISTING);
-          finish(p, e);
-        }
-        case SYMLINK -> {
-          Files.createDirectories(p.getParent());
-          Files.createSymbolicLink(p, Path.of(Objects.requireNonNull(e.linkTarget())));
-        }
-      }
-    }
-    // Directory modes and times last, so writing their children does not undo them.
-    for (int i = dirs.size() - 1; i >= 0; i--) {
-      finish(root.resolve(dirs.get(i).path()), dirs.get(i));
-    }
-  }
-
-  private static void finish(Path p, FileEntry e) throws IOException {
-    try {
-      Files.setAttribute(p, "unix:uid", e.uid(), LinkOption.NOFOLLOW_LINKS);
-      Files.setAttribute(p, "unix:gid", e.gid(), LinkOption.NOFOLLOW_LINKS);
-    } catch (IOException | UnsupportedOperationException ignored) {
-      // Without namespace powers the lower copy keeps our own ids; the layer records the real ones.
-    }
-    Files.setAttribute(p, "unix:mode", e.mode());
-    Files.setLastModifiedTime(p, FileTime.from(e.mtime()));
   }
 }

@@ -20,4 +20,13 @@ interface RootfsMaterializer {
   /** One layer unpacked as an overlay lower dir, as {@link #layerDirs} does for each. */
   Path layerDir(dev.jbuild.image.Descriptor layer, dev.jbuild.image.Digest diffId)
       throws IOException;
+
+  /**
+   * The lower dir of a layer this build wrote from {@code entries} (COPY, ADD, WORKDIR), kept in
+   * the store by diffID like {@link #layerDir}; its files are hard links into the store's file
+   * pool.
+   */
+  Path entriesDir(
+      dev.jbuild.image.Digest diffId, java.util.List<dev.jbuild.cli.build.copy.FileEntry> entries)
+      throws IOException;
 }

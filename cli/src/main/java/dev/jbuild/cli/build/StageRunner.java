@@ -166,7 +166,7 @@ final class StageRunner {
     LayerResult layer = inputs.committer().commit(entries);
     FsIndex index = fs.get();
     entries.forEach(index::put);
-    lowers.addEntries(entries);
+    lowers.addEntries(entries, layer.diffId());
     state = state.withLayer(layer, createdBy, inputs.settings().now());
   }
 

@@ -1,5 +1,6 @@
 package dev.jbuild.cli.build;
 
+import dev.jbuild.cli.build.copy.FileEntry;
 import dev.jbuild.image.Descriptor;
 import dev.jbuild.image.Digest;
 import dev.jbuild.layer.FileOwnership;
@@ -9,6 +10,7 @@ import dev.jbuild.store.LocalStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,15 +19,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Unpacks a stage's layers into a directory in the store's temp space, with owners set when this
  * process may (root or a user namespace) and recorded otherwise. One directory per layer chain per
- * build.
+ * build. Overlay lower dirs, one per layer, are kept in the store by diffID.
  */
 final class StoreRootfs implements RootfsMaterializer {
   private final LocalStore store;
+  private final LowerDirWriter writer;
   private final Map<String, Path> byChain = new ConcurrentHashMap<>();
   private @Nullable FileOwnership owners;
 
-  StoreRootfs(LocalStore store) {
+  StoreRootfs(LocalStore store, ContentDigests digests, @Nullable Instant sourceDateEpoch) {
     this.store = store;
+    this.writer = new LowerDirWriter(store.pool(), digests, store::newTempDir, sourceDateEpoch);
   }
 
   @Override
@@ -64,6 +68,11 @@ final class StoreRootfs implements RootfsMaterializer {
   public Path layerDir(Descriptor descriptor, Digest diffId) throws IOException {
     Layer layer = new Layer(descriptor, diffId, this::open);
     return store.unpackLayer(layer.diffId(), dir -> unpackForOverlay(layer, dir));
+  }
+
+  @Override
+  public Path entriesDir(Digest diffId, List<FileEntry> entries) throws IOException {
+    return store.unpackLayer(diffId, dir -> writer.write(entries, dir));
   }
 
   private static void unpackForOverlay(Layer layer, Path dir) throws IOException {

@@ -96,8 +96,11 @@ public final class StatCache implements Closeable {
     return digest;
   }
 
-  /** The cached digest of {@code file} if its entry is still valid, marking the entry used. */
-  @Nullable String cached(Path file, StatAttributes attributes) {
+  /**
+   * The cached digest of {@code file} if its entry is still valid for {@code attributes} (an {@code
+   * lstat} of it), marking the entry used; the file is never read.
+   */
+  public @Nullable String cached(Path file, StatAttributes attributes) {
     return cached(file.toAbsolutePath().toString(), attributes);
   }
 
