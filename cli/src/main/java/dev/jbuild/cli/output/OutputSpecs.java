@@ -1,7 +1,7 @@
 package dev.jbuild.cli.output;
 
+import dev.jbuild.cli.spec.CsvFields;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +94,9 @@ public final class OutputSpecs {
 
   static Map<String, String> keyValues(String spec) {
     Map<String, String> kv = new LinkedHashMap<>();
-    for (String part : splitCsv(spec)) {
+    for (String part :
+        CsvFields.split(
+            spec, () -> new OutputSpecException("unterminated quote in output \"" + spec + "\""))) {
       int eq = part.indexOf('=');
       if (eq <= 0) {
         throw new OutputSpecException(
@@ -103,28 +105,6 @@ public final class OutputSpecs {
       kv.put(part.substring(0, eq).trim().toLowerCase(Locale.ROOT), part.substring(eq + 1).trim());
     }
     return kv;
-  }
-
-  /** CSV as buildx reads it: commas separate fields, double quotes protect commas. */
-  private static List<String> splitCsv(String spec) {
-    List<String> parts = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (char c : spec.toCharArray()) {
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        parts.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    if (quoted) {
-      throw new OutputSpecException("unterminated quote in output \"" + spec + "\"");
-    }
-    parts.add(cur.toString());
-    return parts;
   }
 
   private static List<String> names(@Nullable String nameField, List<String> imageNames) {

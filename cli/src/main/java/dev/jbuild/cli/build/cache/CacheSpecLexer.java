@@ -1,18 +1,22 @@
 package dev.jbuild.cli.build.cache;
 
+import dev.jbuild.cli.spec.CsvFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Splits {@code k=v,k="v,with,commas"} as buildx does (CSV fields, double quotes protect commas;
- * {@code ""} inside quotes is one quote). A repeated key or a field without {@code =} is refused.
+ * Splits {@code k=v,k="v,with,commas"} into keys and values ({@link CsvFields} as buildx reads
+ * them). A repeated key or a field without {@code =} is refused.
  */
 final class CacheSpecLexer {
   private CacheSpecLexer() {}
 
   static Map<String, String> keyValues(String flag, String value) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (String field : fields(flag, value)) {
+    for (String field :
+        CsvFields.split(
+            value,
+            () -> CacheSpecs.bad(flag, value, "unterminated quote", "close the \" or remove it"))) {
       int eq = field.indexOf('=');
       if (eq <= 0) {
         throw CacheSpecs.bad(
@@ -27,32 +31,5 @@ final class CacheSpecLexer {
       }
     }
     return out;
-  }
-
-  private static java.util.List<String> fields(String flag, String value) {
-    java.util.List<String> fields = new java.util.ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '"') {
-        if (quoted && i + 1 < value.length() && value.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else {
-          quoted = !quoted;
-        }
-      } else if (c == ',' && !quoted) {
-        fields.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    if (quoted) {
-      throw CacheSpecs.bad(flag, value, "unterminated quote", "close the \" or remove it");
-    }
-    fields.add(cur.toString());
-    return fields;
   }
 }
