@@ -1,6 +1,6 @@
 package dev.jbuild.cli.build;
 
-import dev.jbuild.cli.build.cache.StatAttributes;
+import dev.jbuild.cli.build.copy.StatAttributes;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,7 @@
 package dev.jbuild.cli.build;
 
-import dev.jbuild.cli.build.cache.StatAttributes;
 import dev.jbuild.cli.build.copy.FileEntry;
+import dev.jbuild.cli.build.copy.StatAttributes;
 import dev.jbuild.image.DigestingOutputStream;
 import dev.jbuild.image.Digests;
 import dev.jbuild.store.FilePool;

@@ -1,9 +1,9 @@
 package dev.jbuild.cli.build;
 
 import dev.jbuild.cli.build.cache.SourceDigests;
-import dev.jbuild.cli.build.cache.StatAttributes;
 import dev.jbuild.cli.build.cache.StatCache;
 import dev.jbuild.cli.build.copy.SourceTree;
+import dev.jbuild.cli.build.copy.StatAttributes;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.jbuild.cli.build;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jbuild.cli.build.cache.StatAttributes;
 import dev.jbuild.cli.build.copy.FileEntry;
+import dev.jbuild.cli.build.copy.StatAttributes;
 import dev.jbuild.image.Digests;
 import dev.jbuild.store.LocalStore;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.jbuild.cli.build.cache;
 
 import dev.jbuild.cli.build.copy.SourceNotFoundException;
 import dev.jbuild.cli.build.copy.SourceTree;
+import dev.jbuild.cli.build.copy.StatAttributes;
 import dev.jbuild.image.Digests;
 import java.io.IOException;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.jbuild.cli.build.cache;
 
+import dev.jbuild.cli.build.copy.StatAttributes;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 

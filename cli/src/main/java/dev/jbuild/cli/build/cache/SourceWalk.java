@@ -1,6 +1,7 @@
 package dev.jbuild.cli.build.cache;
 
 import dev.jbuild.cli.build.copy.SourceTree;
+import dev.jbuild.cli.build.copy.StatAttributes;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

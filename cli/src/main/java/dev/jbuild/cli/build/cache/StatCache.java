@@ -1,5 +1,6 @@
 package dev.jbuild.cli.build.cache;
 
+import dev.jbuild.cli.build.copy.StatAttributes;
 import dev.jbuild.image.Digests;
 import java.io.Closeable;
 import java.io.IOException;

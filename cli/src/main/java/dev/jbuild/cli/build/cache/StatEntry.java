@@ -1,5 +1,7 @@
 package dev.jbuild.cli.build.cache;
 
+import dev.jbuild.cli.build.copy.StatAttributes;
+
 /**
  * One stat cache record: a file's content digest and the stat fields it is valid for.
  *

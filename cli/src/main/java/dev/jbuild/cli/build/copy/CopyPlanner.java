@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,7 +84,7 @@ public final class CopyPlanner {
     }
     for (Path child : children) {
       String childTarget = join(target, child.getFileName().toString());
-      Stat stat = Stat.of(child);
+      StatAttributes stat = StatAttributes.read(child);
       if (stat.isDirectory()) {
         if (tree.mayHoldIncluded(child)) {
           addDirectoryContents(tree, child, childTarget);
@@ -153,12 +153,12 @@ public final class CopyPlanner {
   }
 
   private FileEntry entryFor(Path real, String target) throws IOException {
-    return entryFor(real, target, Stat.of(real));
+    return entryFor(real, target, StatAttributes.read(real));
   }
 
-  private FileEntry entryFor(Path real, String target, Stat stat) throws IOException {
-    int perms = stat.mode() & 07777;
-    FileTime mtime = stat.mtime();
+  private FileEntry entryFor(Path real, String target, StatAttributes stat) throws IOException {
+    int perms = stat.permissions();
+    Instant mtime = stat.mtime();
     if (stat.isSymbolicLink()) {
       return new FileEntry(
           target,
@@ -166,7 +166,7 @@ public final class CopyPlanner {
           0777,
           options.uid(),
           options.gid(),
-          mtime.toInstant(),
+          mtime,
           null,
           Files.readSymbolicLink(real).toString());
     }
@@ -181,7 +181,7 @@ public final class CopyPlanner {
         mode,
         options.uid(),
         options.gid(),
-        mtime.toInstant(),
+        mtime,
         dir ? null : real,
         null);
   }

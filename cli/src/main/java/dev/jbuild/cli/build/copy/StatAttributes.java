@@ -1,4 +1,4 @@
-package dev.jbuild.cli.build.cache;
+package dev.jbuild.cli.build.copy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +50,11 @@ public record StatAttributes(
 
   public boolean isSymbolicLink() {
     return (mode & TYPE_MASK) == SYMLINK;
+  }
+
+  /** The modification time. */
+  public Instant mtime() {
+    return Instant.ofEpochSecond(0, mtimeNanos);
   }
 
   /** Permission bits including setuid, setgid and sticky. */
