@@ -19,6 +19,8 @@ import java.util.TreeMap;
 final class FsIndex implements RootfsView {
   private final TreeMap<String, ExistingFile> files = new TreeMap<>();
   private final Map<String, String> symlinks = new HashMap<>();
+  // resolve() per path, while the symlinks stay as they are: a COPY asks once per file
+  private final Map<String, String> resolved = new HashMap<>();
 
   FsIndex copy() {
     FsIndex c = new FsIndex();
@@ -31,8 +33,9 @@ final class FsIndex implements RootfsView {
     files.put(path, meta);
     if (meta.kind() == FileEntry.Kind.SYMLINK) {
       symlinks.put(path, linkTarget);
+      linksChanged();
     } else {
-      symlinks.remove(path);
+      removeLink(path);
     }
   }
 
@@ -47,7 +50,7 @@ final class FsIndex implements RootfsView {
   void remove(String path) {
     removeChildren(path);
     files.remove(path);
-    symlinks.remove(path);
+    removeLink(path);
   }
 
   /** An opaque directory: everything below it from lower layers disappears. */
@@ -60,7 +63,19 @@ final class FsIndex implements RootfsView {
         break;
       }
       it.remove();
-      symlinks.remove(p);
+      removeLink(p);
+    }
+  }
+
+  private void removeLink(String path) {
+    if (symlinks.remove(path) != null) {
+      linksChanged();
+    }
+  }
+
+  private void linksChanged() {
+    if (!resolved.isEmpty()) {
+      resolved.clear();
     }
   }
 
@@ -71,8 +86,14 @@ final class FsIndex implements RootfsView {
 
   @Override
   public String resolve(String path) {
+    String known = resolved.get(path);
+    if (known != null) {
+      return known;
+    }
     try {
-      return SymlinkWalk.resolve(path, symlinks::get, true);
+      String r = SymlinkWalk.resolve(path, symlinks::get, true);
+      resolved.put(path, r);
+      return r;
     } catch (IOException e) {
       throw new StepFailure("/" + path + ": too many levels of symbolic links in the image", e);
     }

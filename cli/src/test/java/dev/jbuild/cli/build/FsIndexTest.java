@@ -30,6 +30,27 @@ class FsIndexTest {
   }
 
   @Test
+  void resolutionFollowsLinksAddedReplacedOrRemovedAfterAnEarlierLookup() {
+    FsIndex fs = new FsIndex();
+    fs.put("usr/bin", of(Kind.DIRECTORY), "");
+    fs.put("opt", of(Kind.DIRECTORY), "");
+    assertThat(fs.resolve("bin/x")).isEqualTo("bin/x");
+    fs.put("bin", of(Kind.SYMLINK), "usr/bin");
+    assertThat(fs.resolve("bin/x")).isEqualTo("usr/bin/x");
+    fs.put("bin", of(Kind.SYMLINK), "opt");
+    assertThat(fs.resolve("bin/x")).isEqualTo("opt/x");
+    fs.put("bin", of(Kind.DIRECTORY), "");
+    assertThat(fs.resolve("bin/x")).isEqualTo("bin/x");
+    fs.put("bin", of(Kind.SYMLINK), "usr/bin");
+    fs.remove("bin");
+    assertThat(fs.resolve("bin/x")).isEqualTo("bin/x");
+    fs.put("bin", of(Kind.SYMLINK), "usr/bin");
+    assertThat(fs.resolve("bin/x")).isEqualTo("usr/bin/x");
+    fs.removeChildren("");
+    assertThat(fs.resolve("bin/x")).isEqualTo("bin/x");
+  }
+
+  @Test
   void whiteoutsRemoveSubtreesAndOpaqueDirectoriesOnlyTheirChildren() {
     FsIndex fs = new FsIndex();
     fs.put("a", of(Kind.DIRECTORY), "");

@@ -6,7 +6,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +22,6 @@ public final class CopyPlanner {
   private final RootfsView image;
   private final CopyOptions options;
   private final Map<String, FileEntry> entries = new TreeMap<>();
-  // resolveParents per directory: a COPY puts many files into one directory
-  private final Map<String, String> resolvedDirs = new HashMap<>();
 
   public CopyPlanner(RootfsView image, CopyOptions options) {
     this.image = image;
@@ -101,24 +98,17 @@ public final class CopyPlanner {
   }
 
   private void put(FileEntry e) {
-    String path = resolveParents(e.path());
+    String path = image.resolveParents(e.path());
     entries.put(path, withPath(e, path));
-  }
-
-  /** {@code path} with every symlinked directory on the way followed; the last name kept. */
-  private String resolveParents(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash < 0 ? path : join(resolvedDir(path), path.substring(slash + 1));
   }
 
   /**
    * The directory {@code path} is in, with every symlink on the way followed, its own name too:
-   * COPY into /bin/x on a merged-/usr image writes usr/bin/x and leaves the bin link alone. Looked
-   * up once per directory.
+   * COPY into /bin/x on a merged-/usr image writes usr/bin/x and leaves the bin link alone.
    */
   private String resolvedDir(String path) {
     int slash = path.lastIndexOf('/');
-    return slash < 0 ? "" : resolvedDirs.computeIfAbsent(path.substring(0, slash), image::resolve);
+    return slash < 0 ? "" : image.resolve(path.substring(0, slash));
   }
 
   private static FileEntry withPath(FileEntry e, String path) {
