@@ -2,12 +2,17 @@ package dev.jbuild.cli;
 
 import dev.jbuild.cli.build.BuildOptions;
 import dev.jbuild.cli.build.BuildRequest;
+import dev.jbuild.cli.build.CacheOptions;
+import dev.jbuild.cli.build.copy.PathWatch;
 import dev.jbuild.cli.output.OutputSpecException;
 import dev.jbuild.cli.output.OutputSpecs;
 import dev.jbuild.cli.output.OutputTarget;
 import dev.jbuild.cli.progress.Progress;
 import dev.jbuild.cli.progress.ProgressFactory;
 import dev.jbuild.cli.progress.ProgressMode;
+import dev.jbuild.cli.uptodate.BuildRecorder;
+import dev.jbuild.cli.uptodate.BuildResult;
+import dev.jbuild.cli.uptodate.UpToDate;
 import dev.jbuild.layer.Compression;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -159,13 +164,15 @@ final class BuildCommand implements Callable<Integer> {
   @Nullable Path dockerfileTextFile;
 
   private final Map<String, String> env;
+  private final @Nullable UpToDate slot;
 
   BuildCommand() {
-    this(System.getenv());
+    this(System.getenv(), null);
   }
 
-  BuildCommand(Map<String, String> env) {
+  BuildCommand(Map<String, String> env, @Nullable UpToDate slot) {
     this.env = env;
+    this.slot = slot;
   }
 
   @Override
@@ -175,14 +182,60 @@ final class BuildCommand implements Callable<Integer> {
       return NamespaceReexec.run(spec, request, env);
     }
     ProgressMode mode = progressMode();
+    BuildRecorder recorder = slot != null && recordable(request) ? slot.recorder() : null;
     try (Progress display = ProgressFactory.create(mode, spec.commandLine().getErr())) {
-      BuildOutcome outcome = BuildRunner.run(request, display);
+      BuildOutcome outcome =
+          recorder == null
+              ? BuildRunner.run(request, display, PathWatch.NONE)
+              : BuildRunner.run(request, recorder.record(display), recorder);
+      if (recorder != null && outcome.ranNothing()) {
+        saveRecord(recorder, request, outcome);
+      }
       if (quiet) {
         spec.commandLine().getOut().println(outcome.imageId());
         spec.commandLine().getOut().flush();
       }
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Whether this build can be answered from its record next time: everything it reads is the
+   * context, the Dockerfile and the local store, and it writes only to the store (and --iidfile).
+   */
+  private boolean recordable(BuildRequest r) {
+    CacheOptions c = r.options().cache();
+    return r.context() != null
+        && !"-".equals(file)
+        && dockerfileTextFile == null
+        && !r.noCache()
+        && !r.pull()
+        && c.noCacheStages().isEmpty()
+        && c.ttl() == null
+        && c.from().isEmpty()
+        && c.to().isEmpty()
+        && r.metadataFile() == null
+        && r.outputs().stream().allMatch(o -> o instanceof OutputTarget.StoreTag);
+  }
+
+  /** A record that cannot be written only costs the next build its shortcut. */
+  private void saveRecord(BuildRecorder recorder, BuildRequest r, BuildOutcome outcome) {
+    try {
+      recorder.save(
+          new BuildResult(
+              context,
+              file,
+              r.dockerfileText(),
+              r.ignoreText(),
+              outcome.imageId(),
+              outcome.manifestDigest(),
+              outcome.names(),
+              iidFile == null ? null : iidFile.toAbsolutePath().toString(),
+              quiet,
+              progress));
+    } catch (IOException | RuntimeException e) {
+      // the image is built and tagged; without a record the next build just does the work
+    }
   }
 
   private ProgressMode progressMode() {

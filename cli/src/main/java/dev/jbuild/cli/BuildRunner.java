@@ -5,6 +5,9 @@ import dev.jbuild.cli.build.BuildFailedException;
 import dev.jbuild.cli.build.BuildRequest;
 import dev.jbuild.cli.build.BuiltImage;
 import dev.jbuild.cli.build.EngineFactory;
+import dev.jbuild.cli.build.ImageSources;
+import dev.jbuild.cli.build.copy.PathWatch;
+import dev.jbuild.cli.output.OutputTarget;
 import dev.jbuild.cli.progress.Progress;
 import dev.jbuild.dockerfile.BuildPlan;
 import dev.jbuild.dockerfile.BuildPlanner;
@@ -15,12 +18,18 @@ import dev.jbuild.dockerfile.Platform;
 import dev.jbuild.dockerfile.Warning;
 import dev.jbuild.store.LocalStore;
 import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Runs one build: parse, plan, execute, assemble, export. */
 final class BuildRunner {
   private BuildRunner() {}
 
-  static BuildOutcome run(BuildRequest request, Progress progress) throws IOException {
+  /**
+   * @param watch told which context paths the build's cache keys read
+   */
+  static BuildOutcome run(BuildRequest request, Progress progress, PathWatch watch)
+      throws IOException {
     Dockerfile dockerfile;
     BuildPlan plan;
     try {
@@ -39,7 +48,7 @@ final class BuildRunner {
       throw new UserError(e.userMessage(), e);
     }
     try (LocalStore store = LocalStore.open(request.storeRoot());
-        EngineFactory factory = EngineFactory.create(store, request, progress)) {
+        EngineFactory factory = EngineFactory.create(store, request, progress, watch)) {
       BuildEngine engine = factory.engine();
       BuiltImage image;
       try {
@@ -52,7 +61,15 @@ final class BuildRunner {
       Exports.write(store, factory, image, request, progress);
       factory.exportCache(engine);
       progress.message("writing image " + image.imageId() + " done");
-      return new BuildOutcome(image.imageId(), image.manifestDescriptor().digest().toString());
+      String manifest = image.manifestDescriptor().digest().toString();
+      Map<String, String> names = new TreeMap<>(factory.imagesByName());
+      for (OutputTarget t : request.outputs()) {
+        if (t instanceof OutputTarget.StoreTag s) {
+          names.put(ImageSources.normalize(s.name()), manifest);
+        }
+      }
+      boolean ranNothing = !engine.ranSteps() && factory.pulledNothing();
+      return new BuildOutcome(image.imageId(), manifest, ranNothing, names);
     }
   }
 

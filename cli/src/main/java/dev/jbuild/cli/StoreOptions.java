@@ -17,6 +17,11 @@ final class StoreOptions {
     if (root != null) {
       return root.toAbsolutePath();
     }
+    return defaultRoot(env);
+  }
+
+  /** The store used without {@code --root}. */
+  static Path defaultRoot(Map<String, String> env) {
     String xdg = env.get("XDG_DATA_HOME");
     if (xdg != null && !xdg.isEmpty()) {
       return Path.of(xdg, "jbuild");

@@ -98,6 +98,7 @@ public final class StoreMaintenance {
         sweep.sideFiles(root.resolve("layer-headers"), root.resolve("blobs").resolve("sha256"));
         sweep.tempFiles(root.resolve("layer-headers"));
         sweep.tempFiles(root.resolve("stat-cache"));
+        sweep.records(root.resolve("uptodate"));
         return sweep.report();
       } finally {
         AtomicFiles.deleteTree(garbage);

@@ -156,6 +156,17 @@ final class Sweep {
     }
   }
 
+  /**
+   * Drops every up-to-date record ({@code uptodate/}): each says a build's answer is still valid,
+   * and a prune may have removed the cache entries it stood on, so the next build checks again.
+   */
+  void records(Path dir) throws IOException {
+    for (Path f : StoreMaintenance.list(dir)) {
+      bytes += StoreMaintenance.sizeOrZero(f);
+      Files.deleteIfExists(f);
+    }
+  }
+
   PruneReport report() {
     return new PruneReport(blobs, layers, cacheEntries, poolFiles, bytes, failures);
   }

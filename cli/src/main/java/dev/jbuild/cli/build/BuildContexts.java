@@ -1,5 +1,6 @@
 package dev.jbuild.cli.build;
 
+import dev.jbuild.cli.build.copy.PathWatch;
 import dev.jbuild.cli.build.copy.SourceTree;
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,7 +8,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** The main build context (already filtered by .dockerignore) and the named contexts. */
-public record BuildContexts(@Nullable SourceTree main, Map<String, Path> named) {
+public record BuildContexts(@Nullable SourceTree main, Map<String, Path> named, PathWatch watch) {
+
+  public BuildContexts(@Nullable SourceTree main, Map<String, Path> named) {
+    this(main, named, PathWatch.NONE);
+  }
 
   SourceTree mainOrFail() {
     if (main == null) {
@@ -22,6 +27,6 @@ public record BuildContexts(@Nullable SourceTree main, Map<String, Path> named) 
     Path p = named.get(name);
     return p == null
         ? Optional.empty()
-        : Optional.of(SourceTree.of(p, "build context \"" + name + "\""));
+        : Optional.of(SourceTree.of(p, "build context \"" + name + "\"").watchedBy(watch));
   }
 }

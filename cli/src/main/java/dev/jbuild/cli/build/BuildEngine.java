@@ -32,6 +32,8 @@ public final class BuildEngine {
   private final StepKeys keys;
   private final StepCache cache;
   private final StageViews views;
+  private final java.util.concurrent.atomic.AtomicBoolean ran =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   BuildEngine(
       StageInputs inputs,
@@ -131,6 +133,7 @@ public final class BuildEngine {
       throws IOException, DockerfileException {
     Instruction expanded = scope.apply(step);
     if (StepKeys.remote(expanded)) {
+      ran.set(true);
       runner.run(expanded, scope.runEnvironment(), t);
       t.done();
       return keys.afterRemote(parent, expanded, runner.state());
@@ -142,12 +145,18 @@ public final class BuildEngine {
       t.cached();
       return key;
     }
+    ran.set(true);
     runner.run(expanded, scope.runEnvironment(), t);
     StageState s = runner.state();
     cache.record(
         stage, new CacheEntry(key, java.time.Instant.now(), s.config(), s.layers(), s.cmdSet()));
     t.done();
     return key;
+  }
+
+  /** Whether any step ran (was not answered from the cache). */
+  public boolean ranSteps() {
+    return ran.get();
   }
 
   /** The cache entries this build used or made, for {@code --cache-to}. */

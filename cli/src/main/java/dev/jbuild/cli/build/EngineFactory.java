@@ -3,6 +3,7 @@ package dev.jbuild.cli.build;
 import dev.jbuild.cli.build.cache.BuildCache;
 import dev.jbuild.cli.build.cache.CacheSpec;
 import dev.jbuild.cli.build.cache.StoreCache;
+import dev.jbuild.cli.build.copy.PathWatch;
 import dev.jbuild.cli.build.copy.SourceTree;
 import dev.jbuild.cli.progress.Progress;
 import dev.jbuild.dockerfile.DockerIgnore;
@@ -35,7 +36,7 @@ public final class EngineFactory implements java.io.Closeable {
   private final CacheSharing sharing;
   private final StageViews views;
 
-  private EngineFactory(LocalStore store, BuildRequest request, Progress progress)
+  private EngineFactory(LocalStore store, BuildRequest request, Progress progress, PathWatch watch)
       throws IOException {
     this.store = store;
     this.request = request;
@@ -47,7 +48,10 @@ public final class EngineFactory implements java.io.Closeable {
     this.hasher = new StoreSourceHasher(store.root());
     this.rootfs = new StoreRootfs(store, hasher, settings.sourceDateEpoch());
     this.indexer = new StoreLayerIndexer(store);
-    BuildContexts contexts = new BuildContexts(mainContext(request), request.buildContexts());
+    SourceTree main = mainContext(request);
+    BuildContexts contexts =
+        new BuildContexts(
+            main == null ? null : main.watchedBy(watch), request.buildContexts(), watch);
     LazyRunSupport runs =
         new LazyRunSupport(
             Rootless::detect,
@@ -88,10 +92,24 @@ public final class EngineFactory implements java.io.Closeable {
     }
   }
 
-  public static EngineFactory create(LocalStore store, BuildRequest request, Progress progress)
+  /**
+   * @param watch told which paths of the build contexts the cache keys read
+   */
+  public static EngineFactory create(
+      LocalStore store, BuildRequest request, Progress progress, PathWatch watch)
       throws IOException {
     store.collectTrashInBackground(); // earlier builds' temp dirs, deleted while this one works
-    return new EngineFactory(store, request, progress);
+    return new EngineFactory(store, request, progress, watch);
+  }
+
+  /** Images the build found in the store by name: name to manifest digest. */
+  public Map<String, String> imagesByName() {
+    return images.resolvedByName();
+  }
+
+  /** Whether the build pulled nothing. */
+  public boolean pulledNothing() {
+    return images.pulledNothing();
   }
 
   /** Saves the stat caches of the contexts this build hashed. */

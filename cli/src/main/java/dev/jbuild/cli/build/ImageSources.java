@@ -27,6 +27,7 @@ public final class ImageSources {
   private final Progress progress;
   private final dev.jbuild.image.Platform platform;
   private final Map<String, Digest> pulledThisBuild = new ConcurrentHashMap<>();
+  private final Map<String, String> foundByName = new ConcurrentHashMap<>();
 
   /**
    * @param alwaysPull {@code --pull}: look every image up in its registry again, once per build
@@ -53,6 +54,8 @@ public final class ImageSources {
     Optional<Digest> manifest = alwaysPull ? Optional.empty() : store.resolve(name);
     if (manifest.isEmpty()) {
       manifest = Optional.of(pull(ref, name));
+    } else {
+      foundByName.put(name, manifest.get().toString());
     }
     ImageManifest m = store.manifest(manifest.get());
     ImageConfig config = store.config(m.config().digest());
@@ -92,6 +95,16 @@ public final class ImageSources {
               + e.getMessage(),
           e);
     }
+  }
+
+  /** The images found in the store by name so far: name to manifest digest. */
+  Map<String, String> resolvedByName() {
+    return Map.copyOf(foundByName);
+  }
+
+  /** Whether nothing was pulled so far. */
+  boolean pulledNothing() {
+    return pulledThisBuild.isEmpty();
   }
 
   /** The store's spelling of an image name: docker's fully qualified form. */

@@ -4,6 +4,7 @@ import dev.jbuild.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,11 @@ final class CliRun {
   }
 
   static CliRun jbuild(Path store, Map<String, String> extraEnv, String... args) {
+    return jbuild(store, extraEnv, Clock.systemUTC(), args);
+  }
+
+  /** As above; {@code clock} is when the command starts, as far as it can tell. */
+  static CliRun jbuild(Path store, Map<String, String> extraEnv, Clock clock, String... args) {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.putAll(extraEnv);
     List<String> argv = new ArrayList<>(List.of(args));
@@ -36,7 +42,8 @@ final class CliRun {
             argv.toArray(String[]::new),
             new PrintWriter(out, true),
             new PrintWriter(err, true),
-            env);
+            env,
+            clock);
     return new CliRun(code, out.toString(), err.toString());
   }
 

@@ -38,6 +38,7 @@ final class SourceWalk {
   private void matched(int source, String matched) throws IOException {
     Path real = tree.resolve(matched);
     StatAttributes a = StatAttributes.read(real);
+    tree.watch().saw(real, a);
     add(source, matched, "", real, a);
     if (a.isDirectory()) {
       contents(source, matched, "", real, tree.root().relativize(real).toString());
@@ -63,6 +64,7 @@ final class SourceWalk {
       Path child = dir.resolve(name);
       String path = prefix.isEmpty() ? name : prefix + "/" + name;
       StatAttributes a = StatAttributes.read(child);
+      tree.watch().saw(child, a);
       if (a.isDirectory()) {
         add(source, matched, path, child, a);
         contents(source, matched, path, child, childRel);

@@ -19,7 +19,21 @@ public final class ScopedResolver {
    * final component is not followed when it is a symlink.
    */
   public static Path resolve(Path root, String relative, boolean followLast) throws IOException {
-    String inside = SymlinkWalk.resolve(relative, p -> linkTarget(root.resolve(p)), followLast);
+    return resolve(root, relative, followLast, PathWatch.NONE);
+  }
+
+  /** As {@link #resolve(Path, String, boolean)}, telling {@code watch} each component looked up. */
+  static Path resolve(Path root, String relative, boolean followLast, PathWatch watch)
+      throws IOException {
+    String inside =
+        SymlinkWalk.resolve(
+            relative,
+            p -> {
+              Path component = root.resolve(p);
+              watch.lookedUp(component);
+              return linkTarget(component);
+            },
+            followLast);
     return inside.isEmpty() ? root : root.resolve(inside);
   }
 

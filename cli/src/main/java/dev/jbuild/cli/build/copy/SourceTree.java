@@ -16,12 +16,27 @@ import java.util.stream.Stream;
  * @param excluded paths hidden from the build (the .dockerignore matcher), relative to root
  * @param walkInto whether an excluded directory may still hold re-included paths ({@code !x})
  * @param description how errors name this tree ("build context", "stage builder")
+ * @param watch told about every path of the tree that matching and walking depend on
  */
 public record SourceTree(
-    Path root, Predicate<String> excluded, Predicate<String> walkInto, String description) {
+    Path root,
+    Predicate<String> excluded,
+    Predicate<String> walkInto,
+    String description,
+    PathWatch watch) {
+
+  public SourceTree(
+      Path root, Predicate<String> excluded, Predicate<String> walkInto, String description) {
+    this(root, excluded, walkInto, description, PathWatch.NONE);
+  }
 
   public static SourceTree of(Path root, String description) {
     return new SourceTree(root, p -> false, p -> true, description);
+  }
+
+  /** This tree, reporting what is read of it to {@code w}. */
+  public SourceTree watchedBy(PathWatch w) {
+    return new SourceTree(root, excluded, walkInto, description, w);
   }
 
   /** Whether a directory must be walked: not excluded, or re-included paths may be inside. */
@@ -34,7 +49,7 @@ public record SourceTree(
   public List<String> match(String source) throws IOException {
     String cleaned = clean(source);
     if (!GlobPattern.hasMeta(cleaned)) {
-      Path real = ScopedResolver.resolve(root, cleaned, true);
+      Path real = resolve(cleaned);
       if (!ScopedResolver.exists(real) || isExcluded(real)) {
         throw new SourceNotFoundException(cleaned, description);
       }
@@ -51,7 +66,9 @@ public record SourceTree(
 
   /** Resolves a matched path to where it really is on disk, following symlinks inside root. */
   public Path resolve(String relative) throws IOException {
-    return ScopedResolver.resolve(root, relative, true);
+    Path real = ScopedResolver.resolve(root, relative, true, watch);
+    watch.lookedUp(real);
+    return real;
   }
 
   public boolean isExcluded(Path real) {
@@ -67,13 +84,13 @@ public record SourceTree(
     String seg = segs[i];
     String next = prefix.isEmpty() ? "" : prefix + "/";
     if (!GlobPattern.hasMeta(seg)) {
-      Path real = ScopedResolver.resolve(root, next + seg, true);
+      Path real = resolve(next + seg);
       if (ScopedResolver.exists(real) && !isExcluded(real)) {
         expand(next + seg, segs, i + 1, hits);
       }
       return;
     }
-    Path dir = ScopedResolver.resolve(root, prefix, true);
+    Path dir = resolve(prefix);
     if (!Files.isDirectory(dir)) {
       return;
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,19 @@ public record StatAttributes(
 
   /** One {@code lstat} of {@code path} (a final symlink is not followed). */
   public static StatAttributes read(Path path) throws IOException {
+    if (UnixFields.available()) {
+      StatAttributes fast =
+          UnixFields.read(
+              Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+      if (fast != null) {
+        return fast;
+      }
+    }
+    return readMap(path);
+  }
+
+  /** {@link #read} through the public {@code "unix:..."} attribute map. */
+  static StatAttributes readMap(Path path) throws IOException {
     Map<String, Object> a = Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
     return new StatAttributes(
         get(a, "size", Long.class),

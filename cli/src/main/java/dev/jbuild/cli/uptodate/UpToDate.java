@@ -1,0 +1,158 @@
+package dev.jbuild.cli.uptodate;
+
+import dev.jbuild.cli.build.copy.StatAttributes;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The up-to-date record of one {@code build} command line: a build that ran no step leaves a record
+ * in {@code <store>/uptodate/}, and the same command with nothing it read changed is answered from
+ * it with a stat of each path, before any Dockerfile parsing or cache key work.
+ */
+public final class UpToDate {
+  /** Below this many paths a second thread costs more than it saves. */
+  private static final int PARALLEL_PATHS = 2000;
+
+  private final RecordKey key;
+  private final Path storeRoot;
+  private final Path file;
+  private final long startNanos;
+
+  private UpToDate(RecordKey key, Path storeRoot, long startNanos) {
+    this.key = key;
+    this.storeRoot = storeRoot;
+    this.file = storeRoot.resolve("uptodate").resolve(key.fileName());
+    this.startNanos = startNanos;
+  }
+
+  /** The record slot of {@code args} (the whole command line) run with {@code env}. */
+  public static UpToDate of(List<String> args, Map<String, String> env, Path storeRoot, Clock clock)
+      throws IOException {
+    Instant now = clock.instant();
+    long start = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    Path cwd = Path.of(System.getProperty("user.dir"));
+    int uid = StatAttributes.read(Path.of("/proc/self")).uid();
+    return new UpToDate(RecordKey.of(jar(), uid, cwd, args, env), storeRoot, start);
+  }
+
+  /** Collects this build's record; call before the build reads anything. */
+  public BuildRecorder recorder() {
+    return new BuildRecorder(key, file, startNanos);
+  }
+
+  /** The record of this command if it exists and nothing it depends on changed since. */
+  public Optional<BuildRecord> unchanged() throws IOException {
+    Optional<BuildRecord> found = BuildRecordFile.read(file);
+    if (found.isEmpty() || !found.get().key().equals(key.text())) {
+      return Optional.empty();
+    }
+    BuildRecord r = found.get();
+    return pathsUnchanged(r) && storeHolds(r) ? found : Optional.empty();
+  }
+
+  /**
+   * Every watched path stats as recorded. A large list is split over two threads: the stats are
+   * independent system calls, most of the fast path's time.
+   */
+  private static boolean pathsUnchanged(BuildRecord r) throws IOException {
+    List<WatchedPath> all = r.watched();
+    if (all.size() < PARALLEL_PATHS) {
+      return unchanged(all, new AtomicBoolean());
+    }
+    int half = all.size() / 2;
+    AtomicBoolean changed = new AtomicBoolean();
+    FutureTask<Boolean> second =
+        new FutureTask<>(() -> unchanged(all.subList(half, all.size()), changed));
+    Thread t = new Thread(second, "jbuild-uptodate");
+    t.setDaemon(true);
+    t.start();
+    boolean first = unchanged(all.subList(0, half), changed);
+    try {
+      return second.get() && first;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Stats {@code paths} until one differs from its record (here or in the other half). */
+  private static boolean unchanged(List<WatchedPath> paths, AtomicBoolean changed)
+      throws IOException {
+    for (WatchedPath w : paths) {
+      if (changed.get()) {
+        return false;
+      }
+      if (!WatchedPath.lstat(Path.of(w.path())).equals(w)) {
+        changed.set(true);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The image is stored and every name still points where it did (images.json as written). */
+  private boolean storeHolds(BuildRecord r) throws IOException {
+    String digest = r.manifestDigest();
+    int colon = digest.indexOf(':');
+    Path blob = storeRoot.resolve("blobs").resolve(digest.substring(0, colon));
+    if (!Files.isRegularFile(blob.resolve(digest.substring(colon + 1)))) {
+      return false;
+    }
+    String images;
+    try {
+      images = Files.readString(storeRoot.resolve("images.json"), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return r.names().isEmpty();
+    }
+    for (Map.Entry<String, String> e : r.names().entrySet()) {
+      if (!holds(images, e.getKey(), e.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean holds(String images, String name, String digest) {
+    String entry = "\"" + name + "\":\"" + digest + "\"";
+    for (int i = images.indexOf(entry); i >= 0; i = images.indexOf(entry, i + 1)) {
+      char before = i == 0 ? ' ' : images.charAt(i - 1);
+      if (before == '{' || before == ',') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The code running, with its size and time: a record of another jbuild build is not reused. */
+  private static String jar() throws IOException {
+    CodeSource source = UpToDate.class.getProtectionDomain().getCodeSource();
+    if (source == null) {
+      return "unknown";
+    }
+    try {
+      Path p = Path.of(source.getLocation().toURI());
+      StatAttributes a = StatAttributes.read(p);
+      return p + " " + a.size() + " " + a.mtimeNanos() + " " + a.ctimeNanos() + " " + a.inode();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return source.getLocation().toString();
+    }
+  }
+}
