@@ -163,6 +163,9 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = NamespaceReexec.STDIN_DOCKERFILE_FLAG, hidden = true)
   @Nullable Path dockerfileTextFile;
 
+  @Option(names = NamespaceReexec.RECORD_TO_FLAG, hidden = true)
+  @Nullable Path recordTo;
+
   private final Map<String, String> env;
   private final @Nullable UpToDate slot;
 
@@ -179,10 +182,11 @@ final class BuildCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     BuildRequest request = request();
     if (NamespaceReexec.needed(request, env)) {
-      return NamespaceReexec.run(spec, request, env);
+      return NamespaceReexec.run(
+          spec, request, env, slot != null && recordable(request) ? slot : null);
     }
     ProgressMode mode = progressMode();
-    BuildRecorder recorder = slot != null && recordable(request) ? slot.recorder() : null;
+    BuildRecorder recorder = recorder(request);
     try (Progress display = ProgressFactory.create(mode, spec.commandLine().getErr())) {
       BuildOutcome outcome =
           recorder == null
@@ -197,6 +201,17 @@ final class BuildCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Collects this build's up-to-date record: for its own command line, or (re-executed in a user
+   * namespace) for the parent to file under the command line the user typed.
+   */
+  private @Nullable BuildRecorder recorder(BuildRequest request) {
+    if (recordTo != null) {
+      return UpToDate.recorderFor(recordTo);
+    }
+    return slot != null && recordable(request) ? slot.recorder() : null;
   }
 
   /**

@@ -35,4 +35,23 @@ public record BuildRecord(
     boolean quiet,
     @Nullable String progress,
     List<ReplayLine> replay,
-    List<WatchedPath> watched) {}
+    List<WatchedPath> watched) {
+
+  /** This record filed under {@code other}. */
+  BuildRecord withKey(String other) {
+    return new BuildRecord(
+        other,
+        context,
+        file,
+        dockerfileText,
+        ignoreText,
+        imageId,
+        manifestDigest,
+        names,
+        iidFile,
+        quiet,
+        progress,
+        replay,
+        watched);
+  }
+}

@@ -48,6 +48,24 @@ public final class UpToDate {
     return new UpToDate(RecordKey.of(jar(), uid, cwd, args, env), storeRoot, start);
   }
 
+  /**
+   * A recorder for a build re-executed in a user namespace: it leaves its record in {@code file}
+   * for the parent process to {@link #adopt} under the user's command line.
+   */
+  public static BuildRecorder recorderFor(Path file) {
+    Instant now = Instant.now();
+    return new BuildRecorder(
+        new RecordKey(""), file, now.getEpochSecond() * 1_000_000_000L + now.getNano());
+  }
+
+  /** Files the record a re-executed build left in {@code childRecord} as this command's own. */
+  public void adopt(Path childRecord) throws IOException {
+    Optional<BuildRecord> r = BuildRecordFile.read(childRecord);
+    if (r.isPresent()) {
+      BuildRecordFile.write(file, r.get().withKey(key.text()));
+    }
+  }
+
   /** Collects this build's record; call before the build reads anything. */
   public BuildRecorder recorder() {
     return new BuildRecorder(key, file, startNanos);
