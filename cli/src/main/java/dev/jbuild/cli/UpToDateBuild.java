@@ -5,6 +5,7 @@ import dev.jbuild.cli.progress.ProgressFactory;
 import dev.jbuild.cli.progress.ProgressMode;
 import dev.jbuild.cli.progress.Task;
 import dev.jbuild.cli.uptodate.BuildRecord;
+import dev.jbuild.cli.uptodate.BuildResult;
 import dev.jbuild.cli.uptodate.ReplayLine;
 import dev.jbuild.cli.uptodate.UpToDate;
 import java.io.IOException;
@@ -44,13 +45,13 @@ final class UpToDateBuild {
     Optional<BuildRecord> found;
     try {
       found = slot.unchanged();
-      if (found.isEmpty() || !sameDockerfile(found.get())) {
+      if (found.isEmpty() || !sameDockerfile(found.get().result())) {
         return OptionalInt.empty();
       }
     } catch (IOException | RuntimeException e) {
       return OptionalInt.empty();
     }
-    BuildRecord r = found.get();
+    BuildResult r = found.get().result();
     ProgressMode mode;
     try {
       mode =
@@ -60,7 +61,7 @@ final class UpToDateBuild {
       return OptionalInt.empty();
     }
     try (Progress display = ProgressFactory.create(mode, err)) {
-      show(r.replay(), display);
+      show(found.get().replay(), display);
     }
     if (r.iidFile() != null) {
       try {
@@ -77,7 +78,7 @@ final class UpToDateBuild {
   }
 
   /** The Dockerfile and .dockerignore, found as the build finds them, hold what they held. */
-  private static boolean sameDockerfile(BuildRecord r) throws IOException {
+  private static boolean sameDockerfile(BuildResult r) throws IOException {
     DockerfileSource now = DockerfileSource.resolve(r.context(), r.file(), null);
     return now.text().equals(r.dockerfileText())
         && Objects.equals(now.ignoreText(), r.ignoreText());

@@ -40,6 +40,22 @@ public final class AtomicFiles {
   }
 
   /**
+   * As {@link #write} without the fsyncs: readers see the old or the new file, but a crash may
+   * leave either or an empty one. For caches whose files carry their own checksum.
+   */
+  public static void replace(Path dest, byte[] bytes) throws IOException {
+    Path dir = dest.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + dest.getFileName() + ".", ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
    * Renames {@code from} to {@code to} atomically; with {@code replace=false} an existing {@code
    * to} wins and {@code from} is deleted (content-addressed files are equal by name).
    */

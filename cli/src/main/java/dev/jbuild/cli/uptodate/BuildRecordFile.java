@@ -1,5 +1,6 @@
 package dev.jbuild.cli.uptodate;
 
+import dev.jbuild.store.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,16 +49,7 @@ final class BuildRecordFile {
 
   /** Writes {@code record} to a temp file beside {@code file} and renames it over it. */
   static void write(Path file, BuildRecord record) throws IOException {
-    byte[] bytes = encode(record);
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    try {
-      Files.write(temp, bytes);
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFiles.replace(file, encode(record)); // no fsync: a torn record fails its checksum
   }
 
   private static @Nullable BuildRecord decode(ByteBuffer in) {
@@ -66,6 +57,21 @@ final class BuildRecordFile {
       return null;
     }
     String key = string(in);
+    BuildResult result = result(in);
+    int lines = count(in);
+    List<ReplayLine> replay = new ArrayList<>(Math.min(lines, 1 << 12));
+    for (int i = 0; i < lines; i++) {
+      int kind = in.get();
+      if (kind < 0 || kind >= KINDS.length) {
+        return null;
+      }
+      replay.add(new ReplayLine(KINDS[kind], string(in)));
+    }
+    List<WatchedPath> watched = watched(in);
+    return in.hasRemaining() ? null : new BuildRecord(key, result, replay, watched);
+  }
+
+  private static BuildResult result(ByteBuffer in) {
     String context = string(in);
     String file = nullable(in);
     String dockerfile = string(in);
@@ -80,33 +86,8 @@ final class BuildRecordFile {
     String iid = nullable(in);
     boolean quiet = in.get() != 0;
     String progress = nullable(in);
-    int lines = count(in);
-    List<ReplayLine> replay = new ArrayList<>(Math.min(lines, 1 << 12));
-    for (int i = 0; i < lines; i++) {
-      int kind = in.get();
-      if (kind < 0 || kind >= KINDS.length) {
-        return null;
-      }
-      replay.add(new ReplayLine(KINDS[kind], string(in)));
-    }
-    List<WatchedPath> watched = watched(in);
-    if (in.hasRemaining()) {
-      return null;
-    }
-    return new BuildRecord(
-        key,
-        context,
-        file,
-        dockerfile,
-        ignore,
-        imageId,
-        manifest,
-        nameMap,
-        iid,
-        quiet,
-        progress,
-        replay,
-        watched);
+    return new BuildResult(
+        context, file, dockerfile, ignore, imageId, manifest, nameMap, iid, quiet, progress);
   }
 
   private static List<WatchedPath> watched(ByteBuffer in) {
@@ -127,20 +108,7 @@ final class BuildRecordFile {
     out.writeInt(MAGIC);
     out.writeInt(VERSION);
     string(out, r.key());
-    string(out, r.context());
-    nullable(out, r.file());
-    string(out, r.dockerfileText());
-    nullable(out, r.ignoreText());
-    string(out, r.imageId());
-    string(out, r.manifestDigest());
-    out.writeInt(r.names().size());
-    for (Map.Entry<String, String> e : r.names().entrySet()) {
-      string(out, e.getKey());
-      string(out, e.getValue());
-    }
-    nullable(out, r.iidFile());
-    out.writeByte(r.quiet() ? 1 : 0);
-    nullable(out, r.progress());
+    result(out, r.result());
     out.writeInt(r.replay().size());
     for (ReplayLine l : r.replay()) {
       out.writeByte(l.kind().ordinal());
@@ -160,6 +128,23 @@ final class BuildRecordFile {
     crc.update(body, 0, body.length);
     out.writeInt((int) crc.getValue());
     return bytes.toByteArray();
+  }
+
+  private static void result(DataOutputStream out, BuildResult r) throws IOException {
+    string(out, r.context());
+    nullable(out, r.file());
+    string(out, r.dockerfileText());
+    nullable(out, r.ignoreText());
+    string(out, r.imageId());
+    string(out, r.manifestDigest());
+    out.writeInt(r.names().size());
+    for (Map.Entry<String, String> e : r.names().entrySet()) {
+      string(out, e.getKey());
+      string(out, e.getValue());
+    }
+    nullable(out, r.iidFile());
+    out.writeByte(r.quiet() ? 1 : 0);
+    nullable(out, r.progress());
   }
 
   private static void string(DataOutputStream out, String s) throws IOException {

@@ -76,7 +76,7 @@ public final class BuildRecorder implements PathWatch {
     if (replay.isEmpty()) {
       return false;
     }
-    BuildRecordFile.write(file, result.toRecord(key.text(), replay.get(), watched));
+    BuildRecordFile.write(file, new BuildRecord(key.text(), result, replay.get(), watched));
     return true;
   }
 }

@@ -128,7 +128,7 @@ public final class UpToDate {
 
   /** The image is stored and every name still points where it did (images.json as written). */
   private boolean storeHolds(BuildRecord r) throws IOException {
-    String digest = r.manifestDigest();
+    String digest = r.result().manifestDigest();
     int colon = digest.indexOf(':');
     Path blob = storeRoot.resolve("blobs").resolve(digest.substring(0, colon));
     if (!Files.isRegularFile(blob.resolve(digest.substring(colon + 1)))) {
@@ -138,9 +138,9 @@ public final class UpToDate {
     try {
       images = Files.readString(storeRoot.resolve("images.json"), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      return r.names().isEmpty();
+      return r.result().names().isEmpty();
     }
-    for (Map.Entry<String, String> e : r.names().entrySet()) {
+    for (Map.Entry<String, String> e : r.result().names().entrySet()) {
       if (!holds(images, e.getKey(), e.getValue())) {
         return false;
       }

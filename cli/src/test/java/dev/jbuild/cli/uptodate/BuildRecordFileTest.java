@@ -17,16 +17,17 @@ class BuildRecordFileTest {
   private static BuildRecord sample() {
     return new BuildRecord(
         "key\0text",
-        "ctx",
-        null,
-        "FROM scratch\n",
-        "*.log\n",
-        "sha256:" + "1".repeat(64),
-        "sha256:" + "2".repeat(64),
-        Map.of("docker.io/library/t:1", "sha256:" + "2".repeat(64)),
-        "/tmp/iid",
-        true,
-        null,
+        new BuildResult(
+            "ctx",
+            null,
+            "FROM scratch\n",
+            "*.log\n",
+            "sha256:" + "1".repeat(64),
+            "sha256:" + "2".repeat(64),
+            Map.of("docker.io/library/t:1", "sha256:" + "2".repeat(64)),
+            "/tmp/iid",
+            true,
+            null),
         List.of(
             new ReplayLine(ReplayLine.Kind.CACHED, "[1/2] COPY a /a"),
             new ReplayLine(ReplayLine.Kind.DONE, "exporting to local store as t:1"),

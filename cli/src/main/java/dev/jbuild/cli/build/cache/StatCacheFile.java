@@ -1,12 +1,12 @@
 package dev.jbuild.cli.build.cache;
 
+import dev.jbuild.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -82,16 +82,7 @@ final class StatCacheFile {
 
   /** Writes {@code entries} to a temp file next to {@code file}, then renames it over it. */
   static void save(Path file, Map<String, StatEntry> entries) throws IOException {
-    byte[] bytes = encode(entries);
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    try {
-      Files.write(temp, bytes);
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFiles.replace(file, encode(entries)); // no fsync: a torn file fails its checksum
   }
 
   private static byte[] encode(Map<String, StatEntry> entries) {
