@@ -1,14 +1,16 @@
 package dev.jbuild.cli;
 
+import dev.jbuild.cli.spec.CsvFields;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code --secret id=ID,src=FILE} (also {@code source=}, and {@code type=file}), as buildx reads
- * it.
+ * it: a CSV record (a quoted value may hold commas), keys in any case.
  */
 final class SecretSpecs {
   private SecretSpecs() {}
@@ -18,12 +20,15 @@ final class SecretSpecs {
     for (String spec : specs) {
       String id = null;
       String src = null;
-      for (String field : spec.split(",")) {
+      List<String> fields =
+          CsvFields.split(
+              spec, () -> new UsageError("--secret \"" + spec + "\": a quote is not closed"));
+      for (String field : fields) {
         int eq = field.indexOf('=');
         if (eq <= 0) {
           throw new UsageError("--secret \"" + spec + "\": expected id=ID,src=FILE");
         }
-        String k = field.substring(0, eq).trim();
+        String k = field.substring(0, eq).trim().toLowerCase(Locale.ROOT);
         String v = field.substring(eq + 1).trim();
         switch (k) {
           case "id" -> id = v;
