@@ -7,10 +7,14 @@ import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +54,29 @@ final class BuildRecordFile {
   /** Writes {@code record} to a temp file beside {@code file} and renames it over it. */
   static void write(Path file, BuildRecord record) throws IOException {
     AtomicFiles.replace(file, encode(record)); // no fsync: a torn record fails its checksum
+  }
+
+  /** Deletes all but the {@code keep} most recently written records in {@code dir}. */
+  static void keepNewest(Path dir, int keep) throws IOException {
+    List<Path> records = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.bin")) {
+      s.forEach(records::add);
+    }
+    if (records.size() <= keep) {
+      return;
+    }
+    Map<Path, FileTime> times = new HashMap<>();
+    for (Path r : records) {
+      try {
+        times.put(r, Files.getLastModifiedTime(r));
+      } catch (NoSuchFileException e) {
+        times.put(r, FileTime.fromMillis(0)); // another build trimmed it already
+      }
+    }
+    records.sort(Comparator.comparing(times::get));
+    for (Path old : records.subList(0, records.size() - keep)) {
+      Files.deleteIfExists(old);
+    }
   }
 
   private static @Nullable BuildRecord decode(ByteBuffer in) {

@@ -29,14 +29,19 @@ public final class BuildRecorder implements PathWatch {
   private final RecordKey key;
   private final Path file;
   private final long startNanos;
+  private final int keep;
   private final Map<Path, StatAttributes> seen = new LinkedHashMap<>();
   private final Set<Path> lookedUp = new LinkedHashSet<>();
   private @Nullable RecordingProgress progress;
 
-  BuildRecorder(RecordKey key, Path file, long startNanos) {
+  /**
+   * @param keep how many records the record's directory keeps, newest first (0: leave it alone)
+   */
+  BuildRecorder(RecordKey key, Path file, long startNanos, int keep) {
     this.key = key;
     this.file = file;
     this.startNanos = startNanos;
+    this.keep = keep;
   }
 
   /** {@code display}, with what it shows kept for the record. */
@@ -77,6 +82,9 @@ public final class BuildRecorder implements PathWatch {
       return false;
     }
     BuildRecordFile.write(file, new BuildRecord(key.text(), result, replay.get(), watched));
+    if (keep > 0) {
+      BuildRecordFile.keepNewest(java.util.Objects.requireNonNull(file.getParent()), keep);
+    }
     return true;
   }
 }

@@ -26,6 +26,12 @@ public final class UpToDate {
   /** Below this many paths a second thread costs more than it saves. */
   private static final int PARALLEL_PATHS = 2000;
 
+  /**
+   * Records kept per store: one per command line, each as big as its context's path list (~0.5 MB
+   * for 6,000 files), so a CI runner building ever new tags does not fill the disk.
+   */
+  static final int KEEP = 32;
+
   private final RecordKey key;
   private final Path storeRoot;
   private final Path file;
@@ -55,7 +61,7 @@ public final class UpToDate {
   public static BuildRecorder recorderFor(Path file) {
     Instant now = Instant.now();
     return new BuildRecorder(
-        new RecordKey(""), file, now.getEpochSecond() * 1_000_000_000L + now.getNano());
+        new RecordKey(""), file, now.getEpochSecond() * 1_000_000_000L + now.getNano(), 0);
   }
 
   /** Files the record a re-executed build left in {@code childRecord} as this command's own. */
@@ -63,12 +69,13 @@ public final class UpToDate {
     Optional<BuildRecord> r = BuildRecordFile.read(childRecord);
     if (r.isPresent()) {
       BuildRecordFile.write(file, r.get().withKey(key.text()));
+      BuildRecordFile.keepNewest(java.util.Objects.requireNonNull(file.getParent()), KEEP);
     }
   }
 
   /** Collects this build's record; call before the build reads anything. */
   public BuildRecorder recorder() {
-    return new BuildRecorder(key, file, startNanos);
+    return new BuildRecorder(key, file, startNanos, KEEP);
   }
 
   /** The record of this command if it exists and nothing it depends on changed since. */

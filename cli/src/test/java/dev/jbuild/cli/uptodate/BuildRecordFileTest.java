@@ -73,4 +73,21 @@ class BuildRecordFileTest {
       assertThat(s.map(p -> p.getFileName().toString())).containsExactly("r.bin");
     }
   }
+
+  @Test
+  void onlyTheNewestRecordsAreKept() throws IOException {
+    for (int i = 0; i < 5; i++) {
+      Path f = tmp.resolve("r" + i + ".bin");
+      BuildRecordFile.write(f, sample());
+      Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(1000L * i));
+    }
+    Files.writeString(tmp.resolve("other.txt"), "not a record");
+
+    BuildRecordFile.keepNewest(tmp, 3);
+
+    try (var s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("r2.bin", "r3.bin", "r4.bin", "other.txt");
+    }
+  }
 }
