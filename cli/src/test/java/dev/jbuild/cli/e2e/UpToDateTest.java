@@ -53,7 +53,14 @@ class UpToDateTest {
     Files.writeString(ctx.resolve(".dockerignore"), "ignored\n");
     Files.writeString(
         ctx.resolve("Dockerfile"),
-        "FROM scratch\nARG X=0\nCOPY app /app\nCOPY app/b.txt /b\nENV X=$X\n");
+        "FROM scratch\nARG X=0\nCOPY app /app\nCOPY app/b.txt /b\nCOPY --from=extra . /extra\n"
+            + "ENV X=$X\n");
+    Files.writeString(Files.createDirectories(tmp.resolve("extra")).resolve("e.txt"), "e\n");
+  }
+
+  /** The flags of the builds in the change table: a build arg from the environment. */
+  private static String[] flags() {
+    return new String[] {"--build-arg", "X"};
   }
 
   private Path store() {
@@ -61,7 +68,9 @@ class UpToDateTest {
   }
 
   private CliRun build(Path store, Clock clock, String... flags) {
-    List<String> args = new ArrayList<>(List.of("build", "-t", "t:1"));
+    List<String> args =
+        new ArrayList<>(
+            List.of("build", "-t", "t:1", "--build-context", "extra=" + tmp.resolve("extra")));
     args.addAll(List.of(flags));
     args.add(ctx.toString());
     CliRun r = CliRun.jbuild(store, env, clock, args.toArray(String[]::new));
@@ -142,6 +151,9 @@ class UpToDateTest {
         change("the Dockerfile", t -> t.append("Dockerfile", "ENV Y=1\n")),
         change("the .dockerignore", t -> t.append(".dockerignore", "app/b.txt.keep\n")),
         change("a build arg taken from the environment", t -> t.env.put("X", "2")),
+        change(
+            "a file in a named build context",
+            t -> Files.writeString(t.tmp.resolve("extra/e.txt"), "E\n")),
         change("the tag removed from the store", t -> t.jbuild("rmi", "t:1")),
         change("the store pruned", t -> t.jbuild("prune", "--all")));
   }
@@ -156,13 +168,13 @@ class UpToDateTest {
       String what, Change change) throws Exception {
     Files.writeString(ctx.resolve("app/b.txt.keep"), "keep\n");
     env.put("X", "1");
-    recorded("--build-arg", "X");
+    recorded(flags());
     Object before = record();
     change.apply(this);
 
-    CliRun after = build("--build-arg", "X");
+    CliRun after = build(flags());
 
-    String fresh = imageId(build(tmp.resolve("fresh-store"), LATER, "--build-arg", "X"));
+    String fresh = imageId(build(tmp.resolve("fresh-store"), LATER, flags()));
     assertThat(imageId(after)).as(what).isEqualTo(fresh);
     Object now = record();
     assertThat(now == null || !now.equals(before) || ranSteps(after))
@@ -222,7 +234,9 @@ class UpToDateTest {
             new String[] {"--no-cache"},
             new String[] {"-o", oci},
             new String[] {"--metadata-file", tmp.resolve("meta.json").toString()},
-            new String[] {"--cache-ttl", "1h"})) {
+            new String[] {"--cache-ttl", "1h"},
+            new String[] {"--pull"},
+            new String[] {"--no-cache-filter", "0"})) {
       build(flags);
       build(flags);
       assertThat(records()).as(String.join(" ", flags)).isEmpty();
