@@ -38,6 +38,7 @@ public final class RegistryClient implements AutoCloseable {
     this.base =
         new OkHttpClient.Builder()
             .dispatcher(dispatcher)
+            .socketFactory(new BufferedSockets())
             .connectionPool(
                 new ConnectionPool(
                     options.concurrency() * 2, 1, java.util.concurrent.TimeUnit.MINUTES))
