@@ -3,8 +3,7 @@ package dev.jbuild.registry;
 import dev.jbuild.image.Digests;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,7 +20,6 @@ final class BlobPuller {
   // Big reads: okio hands out 8 KiB segments; filling 256 KiB per write saves syscalls.
   private static final int BUFFER = 1 << 18;
   private static final long PROGRESS_STEP = 1 << 20;
-  private static final long FLUSH_STEP = 16 << 20;
 
   private final Session session;
 
@@ -142,8 +140,7 @@ final class BlobPuller {
       throws IOException {
     byte[] buf = new byte[BUFFER];
     long lastReport = t.have;
-    long nextFlush = t.have + FLUSH_STEP;
-    try (FileChannel out = FileChannel.open(t.file, StandardOpenOption.APPEND)) {
+    try (OutputStream out = Files.newOutputStream(t.file, StandardOpenOption.APPEND)) {
       for (int n; (n = in.readNBytes(buf, 0, buf.length)) > 0; ) {
         if (t.have + n > t.size) {
           throw new BlobVerificationException(
@@ -152,18 +149,9 @@ final class BlobPuller {
                   + t.size
                   + " bytes; nothing was stored");
         }
-        ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
-        while (b.hasRemaining()) {
-          out.write(b);
-        }
+        out.write(buf, 0, n);
         t.md.update(buf, 0, n);
         t.have += n;
-        if (t.have >= nextFlush && t.have < t.size) {
-          // Start the disk writing now, while the other downloads use the CPU, rather than all
-          // of it in the store's fsync after the last byte (all blobs tend to end together).
-          out.force(false);
-          nextFlush = t.have + FLUSH_STEP;
-        }
         if (t.have - lastReport >= PROGRESS_STEP) {
           progress.transferred(digest, t.have, t.size);
           lastReport = t.have;
