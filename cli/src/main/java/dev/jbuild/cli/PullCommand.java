@@ -6,10 +6,11 @@ import dev.jbuild.image.Platform;
 import dev.jbuild.registry.ImageReference;
 import dev.jbuild.registry.ImageTransfers;
 import dev.jbuild.registry.PullResult;
-import dev.jbuild.registry.RegistryClient;
 import dev.jbuild.store.LocalStore;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,20 +34,40 @@ final class PullCommand extends StoreCommand {
       description = "Platform to choose from a multi-platform image (default: this machine's).")
   @Nullable String platform;
 
+  private @Nullable ImageReference ref;
+  private @Nullable Platform chosen;
+  private @Nullable ManifestPrefetch prefetch;
+
   @Override
-  int run(LocalStore store, PrintWriter out) throws IOException {
-    ImageReference ref = ImageReference.parse(reference);
+  Closeable beforeOpen() {
+    ImageReference r = ImageReference.parse(reference);
     Platform p = platform();
     PrintWriter progress = spec.commandLine().getErr();
-    progress.println("Pulling " + ref + " (" + p + ")");
+    progress.println("Pulling " + r + " (" + p + ")");
     progress.flush();
-    PullResult result;
-    try (RegistryClient client = RegistryClient.create(registry.toRegistryOptions())) {
-      result = client.pull(ref, p, ImageTransfers.storeSink(store), new TransferProgress(progress));
-    }
+    ref = r;
+    chosen = p;
+    ManifestPrefetch f = ManifestPrefetch.start(registry::toRegistryOptions, r);
+    prefetch = f;
+    return f;
+  }
+
+  @Override
+  int run(LocalStore store, PrintWriter out) throws IOException {
+    ImageReference r = Objects.requireNonNull(ref);
+    ManifestPrefetch.Located located = Objects.requireNonNull(prefetch).await();
+    PrintWriter progress = spec.commandLine().getErr();
+    PullResult result =
+        located
+            .client()
+            .pull(
+                located.manifest(),
+                Objects.requireNonNull(chosen),
+                ImageTransfers.storeSink(store),
+                new TransferProgress(progress));
     Digest manifest = Digest.parse(result.manifest().digest());
-    store.tag(ref.toString(), manifest);
-    progress.println("Pulled " + ref + " " + manifest);
+    store.tag(r.toString(), manifest);
+    progress.println("Pulled " + r + " " + manifest);
     progress.flush();
     out.println(Digest.parse(result.configDigest()));
     return ExitCodes.OK;

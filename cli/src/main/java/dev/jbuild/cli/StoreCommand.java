@@ -5,9 +5,11 @@ import dev.jbuild.registry.InvalidReferenceException;
 import dev.jbuild.registry.RegistryException;
 import dev.jbuild.store.LocalStore;
 import dev.jbuild.store.StoreException;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -24,7 +26,8 @@ abstract class StoreCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    try (LocalStore s = LocalStore.open(store.storeRoot(System.getenv()))) {
+    try (Closeable early = beforeOpen();
+        LocalStore s = LocalStore.open(store.storeRoot(System.getenv()))) {
       return run(s, out);
     } catch (StoreException
         | ImageFormatException
@@ -34,6 +37,14 @@ abstract class StoreCommand implements Callable<Integer> {
     } finally {
       out.flush();
     }
+  }
+
+  /**
+   * Work that can run while the store opens (a pull locates its manifest meanwhile); what it
+   * returns is closed after {@link #run}, or when opening fails.
+   */
+  @Nullable Closeable beforeOpen() throws IOException {
+    return null;
   }
 
   /** The command's work; returns the exit code. */

@@ -104,6 +104,23 @@ class RegistryCommandsTest {
   }
 
   @Test
+  void pullIntoAStoreThatCannotBeOpenedFailsInOneLineWhileTheManifestIsBeingLocated()
+      throws Exception {
+    Path notADirectory = Files.writeString(tmp.resolve("file"), "x");
+    try (LocalRegistry reg = LocalRegistry.start(dir("registry"))) {
+      TestImages.Run pull =
+          jbuild("pull", "--root", notADirectory.toString(), reg.host() + "/none:1");
+
+      assertThat(pull.exitCode()).isEqualTo(1);
+      assertThat(pull.err().lines().filter(l -> l.startsWith("error:")).toList())
+          .singleElement()
+          .asString()
+          .contains(notADirectory.toString());
+      assertThat(pull.err()).doesNotContain("\tat ");
+    }
+  }
+
+  @Test
   void loginStoresCredentialsThatPushUsesAndLogoutRemovesThem() throws Exception {
     Path source = dir("source");
     TestImages.putTagged(source, "docker.io/library/app:1", "x");

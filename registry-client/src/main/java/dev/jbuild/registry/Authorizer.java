@@ -1,7 +1,6 @@
 package dev.jbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,7 +21,6 @@ import org.jspecify.annotations.Nullable;
  * the challenge's realm for a set of repository scopes, reused until shortly before it expires.
  */
 final class Authorizer {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final long EXPIRY_MARGIN_SECONDS = 10;
   private static final long DEFAULT_TOKEN_SECONDS = 60;
 
@@ -103,7 +101,7 @@ final class Authorizer {
         throw new RegistryAuthException(
             "get token for " + registry + " from " + realmUrl.host() + ": HTTP " + r.code());
       }
-      JsonNode node = JSON.readTree(body);
+      JsonNode node = JsonMapper.get().readTree(body);
       String token = node.path("token").asText(node.path("access_token").asText(""));
       if (token.isEmpty()) {
         throw new RegistryAuthException(

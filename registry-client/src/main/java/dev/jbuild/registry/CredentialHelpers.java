@@ -1,7 +1,6 @@
 package dev.jbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs {@code docker-credential-<name> get|store|erase} with docker's stdin/stdout protocol. */
 final class CredentialHelpers {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final long TIMEOUT_SECONDS = 60;
 
   private final List<Path> extraDirs;
@@ -33,7 +31,7 @@ final class CredentialHelpers {
       throw failure(helper, "get", r);
     }
     try {
-      JsonNode node = JSON.readTree(r.stdout);
+      JsonNode node = JsonMapper.get().readTree(r.stdout);
       String user = node.path("Username").asText("");
       String secret = node.path("Secret").asText("");
       if (secret.isEmpty()) {
@@ -51,7 +49,7 @@ final class CredentialHelpers {
   }
 
   void store(String helper, String serverUrl, Credentials creds) {
-    ObjectNode payload = JSON.createObjectNode();
+    ObjectNode payload = JsonMapper.get().createObjectNode();
     payload.put("ServerURL", serverUrl);
     String token = creds.identityToken();
     payload.put("Username", token != null ? "<token>" : creds.username());

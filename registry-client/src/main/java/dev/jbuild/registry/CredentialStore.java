@@ -1,7 +1,6 @@
 package dev.jbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CredentialStore {
   private static final String HUB_KEY = "https://index.docker.io/v1/";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<Path> files;
   private final Path primary;
@@ -110,7 +108,7 @@ public final class CredentialStore {
       return "docker-credential-" + helper;
     }
     ObjectNode auths = root.withObjectProperty("auths");
-    ObjectNode entry = JSON.createObjectNode();
+    ObjectNode entry = JsonMapper.get().createObjectNode();
     String token = creds.identityToken();
     if (token != null) {
       entry.put("identitytoken", token);
@@ -243,7 +241,7 @@ public final class CredentialStore {
       return null;
     }
     try {
-      return JSON.readTree(file.toFile());
+      return JsonMapper.get().readTree(file.toFile());
     } catch (IOException e) {
       throw new RegistryException(
           "read credentials " + file + ": not valid JSON (" + firstLine(e) + "); fix or remove it");
@@ -253,7 +251,7 @@ public final class CredentialStore {
   private static ObjectNode readForUpdate(Path file) {
     JsonNode node = read(file);
     if (node == null) {
-      return JSON.createObjectNode();
+      return JsonMapper.get().createObjectNode();
     }
     if (node instanceof ObjectNode o) {
       return o;
@@ -269,7 +267,7 @@ public final class CredentialStore {
       Path tmp = Files.createTempFile(dir, ".auth", ".tmp");
       try {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        Files.write(tmp, JsonMapper.get().writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         try {
           Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

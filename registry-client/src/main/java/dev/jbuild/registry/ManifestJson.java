@@ -1,7 +1,6 @@
 package dev.jbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.jspecify.annotations.Nullable;
  * platforms), read from the exact bytes that were verified.
  */
 final class ManifestJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ManifestJson() {}
 
@@ -21,7 +19,7 @@ final class ManifestJson {
 
   static String mediaType(byte[] bytes) {
     try {
-      return JSON.readTree(bytes).path("mediaType").asText("");
+      return JsonMapper.get().readTree(bytes).path("mediaType").asText("");
     } catch (IOException e) {
       return "";
     }
@@ -29,7 +27,7 @@ final class ManifestJson {
 
   static JsonNode tree(byte[] bytes, String where) {
     try {
-      JsonNode node = JSON.readTree(bytes);
+      JsonNode node = JsonMapper.get().readTree(bytes);
       if (node == null || !node.isObject()) {
         throw new RegistryException(where + "manifest is not a JSON object");
       }

@@ -38,6 +38,7 @@ public final class RegistryClient implements AutoCloseable {
     this.base =
         new OkHttpClient.Builder()
             .dispatcher(dispatcher)
+            .socketFactory(new BufferedSockets())
             .connectionPool(
                 new ConnectionPool(
                     options.concurrency() * 2, 1, java.util.concurrent.TimeUnit.MINUTES))
@@ -106,16 +107,7 @@ public final class RegistryClient implements AutoCloseable {
 
   /** The manifest or index {@code ref} names, verified, from the first source that has it. */
   public ManifestBlob fetchManifest(ImageReference ref) {
-    RegistryException last = null;
-    for (ImageReference source : options.registriesConf().pullSources(ref)) {
-      try {
-        return new ManifestPuller(session(source.registry()))
-            .pull(source.repository(), source.identifier());
-      } catch (RegistryException e) {
-        last = e;
-      }
-    }
-    throw java.util.Objects.requireNonNull(last);
+    return locate(ref).manifest();
   }
 
   /** The digest {@code ref}'s tag points to (HEAD, no download), or empty if there is none. */
@@ -153,22 +145,37 @@ public final class RegistryClient implements AutoCloseable {
    */
   public PullResult pull(
       ImageReference ref, Platform platform, BlobSink sink, ProgressListener progress) {
-    List<ImageReference> sources = options.registriesConf().pullSources(ref);
+    return pull(locate(ref), platform, sink, progress);
+  }
+
+  /**
+   * The manifest or index {@code ref} names, verified, from the first source that has it (mirrors
+   * first), remembering which one: a caller can do this while it prepares the sink.
+   */
+  public LocatedManifest locate(ImageReference ref) {
     RegistryException last = null;
-    for (ImageReference source : sources) {
-      ManifestBlob top;
+    for (ImageReference source : options.registriesConf().pullSources(ref)) {
       try {
-        top =
+        ManifestBlob top =
             new ManifestPuller(session(source.registry()))
                 .pull(source.repository(), source.identifier());
+        return new LocatedManifest(source, top);
       } catch (RegistryException e) {
         last = e;
-        continue;
       }
-      return new ImagePuller(session(source.registry()), source, sink, progress, workers)
-          .pull(top, platform);
     }
     throw java.util.Objects.requireNonNull(last);
+  }
+
+  /**
+   * The rest of a pull after {@link #locate}: see {@link #pull(ImageReference, Platform, BlobSink,
+   * ProgressListener)}.
+   */
+  public PullResult pull(
+      LocatedManifest located, Platform platform, BlobSink sink, ProgressListener progress) {
+    ImageReference source = located.source();
+    return new ImagePuller(session(source.registry()), source, sink, progress, workers)
+        .pull(located.manifest(), platform);
   }
 
   /** Pushes one image: blobs concurrently (skipping and mounting where possible), manifest last. */

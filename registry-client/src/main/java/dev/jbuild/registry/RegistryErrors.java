@@ -1,14 +1,12 @@
 package dev.jbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import okhttp3.Response;
 
 /** Turns an error response into one line: status, and the registry's own error code/message. */
 final class RegistryErrors {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 8192;
 
   private RegistryErrors() {}
@@ -29,7 +27,7 @@ final class RegistryErrors {
       return;
     }
     try {
-      JsonNode errors = JSON.readTree(body).path("errors");
+      JsonNode errors = JsonMapper.get().readTree(body).path("errors");
       for (JsonNode e : errors) {
         s.append(' ')
             .append(e.path("code").asText(""))

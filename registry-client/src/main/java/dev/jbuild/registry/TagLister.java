@@ -1,7 +1,6 @@
 package dev.jbuild.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 
 /** {@code GET /v2/<name>/tags/list}, following {@code Link: <...>; rel="next"} pages. */
 final class TagLister {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_PAGES = 1000;
 
   private final Session session;
@@ -38,7 +36,7 @@ final class TagLister {
           throw new RegistryException(
               session.failure(step, repository) + RegistryErrors.describe(r));
         }
-        JsonNode node = JSON.readTree(r.body().string());
+        JsonNode node = JsonMapper.get().readTree(r.body().string());
         node.path("tags").forEach(t -> tags.add(t.asText()));
         url = nextPage(r);
       } catch (IOException e) {
