@@ -13,9 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The up-to-date record of one {@code build} command line: a build that ran no step leaves a record
@@ -23,9 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * it with a stat of each path, before any Dockerfile parsing or cache key work.
  */
 public final class UpToDate {
-  /** Below this many paths a second thread costs more than it saves. */
-  private static final int PARALLEL_PATHS = 2000;
-
   /**
    * Records kept per store: one per command line, each as big as its context's path list (~0.5 MB
    * for 6,000 files), so a CI runner building ever new tags does not fill the disk.
@@ -88,45 +82,10 @@ public final class UpToDate {
     return pathsUnchanged(r) && storeHolds(r) ? found : Optional.empty();
   }
 
-  /**
-   * Every watched path stats as recorded. A large list is split over two threads: the stats are
-   * independent system calls, most of the fast path's time.
-   */
+  /** Every watched path stats as recorded; stops at the first that does not. */
   private static boolean pathsUnchanged(BuildRecord r) throws IOException {
-    List<WatchedPath> all = r.watched();
-    if (all.size() < PARALLEL_PATHS) {
-      return unchanged(all, new AtomicBoolean());
-    }
-    int half = all.size() / 2;
-    AtomicBoolean changed = new AtomicBoolean();
-    FutureTask<Boolean> second =
-        new FutureTask<>(() -> unchanged(all.subList(half, all.size()), changed));
-    Thread t = new Thread(second, "jbuild-uptodate");
-    t.setDaemon(true);
-    t.start();
-    boolean first = unchanged(all.subList(0, half), changed);
-    try {
-      return second.get() && first;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  /** Stats {@code paths} until one differs from its record (here or in the other half). */
-  private static boolean unchanged(List<WatchedPath> paths, AtomicBoolean changed)
-      throws IOException {
-    for (WatchedPath w : paths) {
-      if (changed.get()) {
-        return false;
-      }
+    for (WatchedPath w : r.watched()) {
       if (!WatchedPath.lstat(Path.of(w.path())).equals(w)) {
-        changed.set(true);
         return false;
       }
     }
