@@ -1,5 +1,6 @@
 package dev.jbuild.cli.uptodate;
 
+import dev.jbuild.cli.build.cache.StatCache;
 import dev.jbuild.cli.build.copy.PathWatch;
 import dev.jbuild.cli.build.copy.StatAttributes;
 import dev.jbuild.cli.progress.Progress;
@@ -19,13 +20,6 @@ import org.jspecify.annotations.Nullable;
  * the lstat they used), and its progress. {@link #save} writes the record once the build is done.
  */
 public final class BuildRecorder implements PathWatch {
-  /**
-   * A path changed this close to (or after) the build's start may change again within the same
-   * timestamp tick, leaving its stat as recorded: then no record is written (as the stat cache does
-   * not keep such files).
-   */
-  static final long RACY_NANOS = 2_000_000_000L;
-
   private final RecordKey key;
   private final Path file;
   private final long startNanos;
@@ -73,7 +67,9 @@ public final class BuildRecorder implements PathWatch {
       }
     }
     for (WatchedPath w : watched) {
-      if (w.changedAfter(startNanos, RACY_NANOS)) {
+      // a path changed this close to the start may change again within the same timestamp
+      // tick and keep its stat: no record then, as the stat cache keeps no entry for it
+      if (w.changedAfter(startNanos, StatCache.RACY_NANOS)) {
         return false;
       }
     }

@@ -41,8 +41,7 @@ public final class UpToDate {
   /** The record slot of {@code args} (the whole command line) run with {@code env}. */
   public static UpToDate of(List<String> args, Map<String, String> env, Path storeRoot, Clock clock)
       throws IOException {
-    Instant now = clock.instant();
-    long start = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    long start = StatAttributes.epochNanos(clock.instant());
     Path cwd = Path.of(System.getProperty("user.dir"));
     int uid = StatAttributes.read(Path.of("/proc/self")).uid();
     return new UpToDate(RecordKey.of(jar(), uid, cwd, args, env), storeRoot, start);
@@ -53,9 +52,7 @@ public final class UpToDate {
    * for the parent process to {@link #adopt} under the user's command line.
    */
   public static BuildRecorder recorderFor(Path file) {
-    Instant now = Instant.now();
-    return new BuildRecorder(
-        new RecordKey(""), file, now.getEpochSecond() * 1_000_000_000L + now.getNano(), 0);
+    return new BuildRecorder(new RecordKey(""), file, StatAttributes.epochNanos(Instant.now()), 0);
   }
 
   /** Files the record a re-executed build left in {@code childRecord} as this command's own. */

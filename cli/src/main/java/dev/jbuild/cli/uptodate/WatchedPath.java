@@ -14,11 +14,9 @@ import java.nio.file.Path;
  */
 public record WatchedPath(
     String path, int type, long size, long mtimeNanos, long ctimeNanos, long inode) {
-  private static final int TYPE_MASK = 0170000;
-
   static WatchedPath of(Path path, StatAttributes a) {
     return new WatchedPath(
-        path.toString(), a.mode() & TYPE_MASK, a.size(), a.mtimeNanos(), a.ctimeNanos(), a.inode());
+        path.toString(), a.type(), a.size(), a.mtimeNanos(), a.ctimeNanos(), a.inode());
   }
 
   /** An lstat of {@code path} now; absent when it (or a parent) does not exist. */

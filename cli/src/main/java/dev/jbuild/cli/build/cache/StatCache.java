@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +27,7 @@ public final class StatCache implements Closeable {
    * written again within the same timestamp tick, so an unchanged stat would not prove unchanged
    * content next time: it is used for this run only, never saved.
    */
-  static final long RACY_NANOS = 2_000_000_000L;
+  public static final long RACY_NANOS = 2_000_000_000L;
 
   /** Opens a file's content for hashing; a seam so tests can count reads. */
   @FunctionalInterface
@@ -83,7 +82,7 @@ public final class StatCache implements Closeable {
     if (known != null) {
       return known;
     }
-    long start = nanos(clock.instant());
+    long start = StatAttributes.epochNanos(clock.instant());
     String digest;
     try (InputStream in = opener.open(file)) {
       digest = Digests.sha256(in).hex();
@@ -138,9 +137,5 @@ public final class StatCache implements Closeable {
     if (hashed.get() || keep.size() != saved.size()) {
       StatCacheFile.save(file, keep);
     }
-  }
-
-  private static long nanos(Instant i) {
-    return i.getEpochSecond() * 1_000_000_000L + i.getNano();
   }
 }

@@ -54,16 +54,21 @@ public record StatAttributes(
     return type.cast(Objects.requireNonNull(attributes.get(name), name));
   }
 
+  /** The file-type bits of the mode (directory, regular file, symlink, ...). */
+  public int type() {
+    return mode & TYPE_MASK;
+  }
+
   public boolean isDirectory() {
-    return (mode & TYPE_MASK) == DIRECTORY;
+    return type() == DIRECTORY;
   }
 
   public boolean isRegularFile() {
-    return (mode & TYPE_MASK) == REGULAR;
+    return type() == REGULAR;
   }
 
   public boolean isSymbolicLink() {
-    return (mode & TYPE_MASK) == SYMLINK;
+    return type() == SYMLINK;
   }
 
   /** The modification time. */
@@ -76,8 +81,12 @@ public record StatAttributes(
     return mode & 07777;
   }
 
+  /** {@code t} in nanoseconds since the epoch, the unit of the times above. */
+  public static long epochNanos(Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+
   private static long nanos(FileTime t) {
-    Instant i = t.toInstant();
-    return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    return epochNanos(t.toInstant());
   }
 }
