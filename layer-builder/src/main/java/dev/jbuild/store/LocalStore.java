@@ -143,7 +143,7 @@ public final class LocalStore implements Closeable {
   // ---- blobs ----
 
   public Path blobPath(Digest digest) {
-    return root.resolve("blobs").resolve(digest.algorithm()).resolve(digest.hex());
+    return StorePaths.blob(root, digest);
   }
 
   public boolean hasBlob(Digest digest) {
@@ -344,7 +344,7 @@ public final class LocalStore implements Closeable {
   }
 
   private TreeMap<String, Digest> readImages() throws IOException {
-    Path f = root.resolve("images.json");
+    Path f = StorePaths.images(root);
     TreeMap<String, Digest> out = new TreeMap<>();
     byte[] bytes;
     try {
@@ -366,7 +366,7 @@ public final class LocalStore implements Closeable {
   private void writeImages(Map<String, Digest> images) throws IOException {
     Map<String, String> raw = new TreeMap<>();
     images.forEach((k, v) -> raw.put(k, v.toString()));
-    AtomicFiles.write(root.resolve("images.json"), JSON.writeValueAsBytes(raw));
+    AtomicFiles.write(StorePaths.images(root), JSON.writeValueAsBytes(raw));
   }
 
   // ---- build cache entries ----

@@ -44,7 +44,7 @@ public final class StoreMaintenance {
 
   /** Space used by kind. */
   public DiskUsage usage() throws IOException {
-    List<Path> blobs = list(root.resolve("blobs").resolve("sha256"));
+    List<Path> blobs = list(StorePaths.blobs(root, "sha256"));
     long blobBytes = 0;
     for (Path b : blobs) {
       blobBytes += sizeOrZero(b);
@@ -89,13 +89,13 @@ public final class StoreMaintenance {
         Files.createDirectories(garbage);
         Sweep sweep = new Sweep(cutoff, garbage);
         sweep.cache(root.resolve("cache"), all, keep);
-        sweep.blobs(root.resolve("blobs").resolve("sha256"), keep.blobs());
+        sweep.blobs(StorePaths.blobs(root, "sha256"), keep.blobs());
         sweep.layers(root.resolve("layers"), keep.diffIds());
-        sweep.compressedCopies(CompressedCopies.dir(root), root.resolve("blobs").resolve("sha256"));
+        sweep.compressedCopies(CompressedCopies.dir(root), StorePaths.blobs(root, "sha256"));
         sweep.tempFiles(CompressedCopies.dir(root));
         sweep.pool(root.resolve("pool")); // after layers: removing those drops links
         sweep.trash(root.resolve("tmp").resolve(LocalStore.TRASH));
-        sweep.sideFiles(root.resolve("layer-headers"), root.resolve("blobs").resolve("sha256"));
+        sweep.sideFiles(root.resolve("layer-headers"), StorePaths.blobs(root, "sha256"));
         sweep.tempFiles(root.resolve("layer-headers"));
         sweep.tempFiles(root.resolve("stat-cache"));
         sweep.records(root.resolve("uptodate"));
@@ -134,7 +134,7 @@ public final class StoreMaintenance {
   public List<Digest> untaggedManifests() throws IOException {
     java.util.Set<Digest> named = new java.util.HashSet<>(store.images().values());
     List<Digest> found = new ArrayList<>();
-    for (Path blob : list(root.resolve("blobs").resolve("sha256"))) {
+    for (Path blob : list(StorePaths.blobs(root, "sha256"))) {
       Digest d = digestOf(blob);
       if (d != null
           && !named.contains(d)

@@ -1,6 +1,8 @@
 package dev.jbuild.cli.uptodate;
 
 import dev.jbuild.cli.build.copy.StatAttributes;
+import dev.jbuild.image.Digest;
+import dev.jbuild.store.StorePaths;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -91,15 +93,13 @@ public final class UpToDate {
 
   /** The image is stored and every name still points where it did (images.json as written). */
   private boolean storeHolds(BuildRecord r) throws IOException {
-    String digest = r.result().manifestDigest();
-    int colon = digest.indexOf(':');
-    Path blob = storeRoot.resolve("blobs").resolve(digest.substring(0, colon));
-    if (!Files.isRegularFile(blob.resolve(digest.substring(colon + 1)))) {
+    Digest manifest = Digest.parse(r.result().manifestDigest());
+    if (!Files.isRegularFile(StorePaths.blob(storeRoot, manifest))) {
       return false;
     }
     String images;
     try {
-      images = Files.readString(storeRoot.resolve("images.json"), StandardCharsets.UTF_8);
+      images = Files.readString(StorePaths.images(storeRoot), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return r.result().names().isEmpty();
     }
