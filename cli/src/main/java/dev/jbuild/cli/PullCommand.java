@@ -34,19 +34,14 @@ final class PullCommand extends StoreCommand {
       description = "Platform to choose from a multi-platform image (default: this machine's).")
   @Nullable String platform;
 
-  private @Nullable ImageReference ref;
-  private @Nullable Platform chosen;
   private @Nullable ManifestPrefetch prefetch;
 
   @Override
   Closeable beforeOpen() {
     ImageReference r = ImageReference.parse(reference);
-    Platform p = platform();
     PrintWriter progress = spec.commandLine().getErr();
-    progress.println("Pulling " + r + " (" + p + ")");
+    progress.println("Pulling " + r + " (" + platform() + ")");
     progress.flush();
-    ref = r;
-    chosen = p;
     ManifestPrefetch f = ManifestPrefetch.start(registry::toRegistryOptions, r);
     prefetch = f;
     return f;
@@ -54,7 +49,7 @@ final class PullCommand extends StoreCommand {
 
   @Override
   int run(LocalStore store, PrintWriter out) throws IOException {
-    ImageReference r = Objects.requireNonNull(ref);
+    ImageReference r = ImageReference.parse(reference); // beforeOpen parsed it without error
     ManifestPrefetch.Located located = Objects.requireNonNull(prefetch).await();
     PrintWriter progress = spec.commandLine().getErr();
     PullResult result =
@@ -62,7 +57,7 @@ final class PullCommand extends StoreCommand {
             .client()
             .pull(
                 located.manifest(),
-                Objects.requireNonNull(chosen),
+                platform(),
                 ImageTransfers.storeSink(store),
                 new TransferProgress(progress));
     Digest manifest = Digest.parse(result.manifest().digest());
