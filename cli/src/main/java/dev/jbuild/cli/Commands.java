@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The subcommands by name. Only the one being run is registered with picocli, because building the
@@ -43,16 +44,25 @@ final class Commands {
    * --version}; all of them for help, no arguments or a name picocli should suggest a fix for.
    */
   static Collection<Class<?>> toRegister(String[] args) {
-    for (String a : args) {
-      if (!a.startsWith("-")) {
-        Class<?> c = all().get(aliases().getOrDefault(a, a));
-        return c == null ? all().values() : List.of(c);
-      }
+    String name = name(args);
+    if (name != null) {
+      Class<?> c = all().get(name);
+      return c == null ? all().values() : List.of(c);
     }
     boolean versionOnly = args.length > 0;
     for (String a : args) {
       versionOnly &= a.equals("--version") || a.equals("-V");
     }
     return versionOnly ? List.of() : all().values();
+  }
+
+  /** The name of the command {@code args} run (an alias resolved), or null if they name none. */
+  static @Nullable String name(String[] args) {
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        return aliases().getOrDefault(a, a);
+      }
+    }
+    return null;
   }
 }

@@ -45,6 +45,7 @@ public final class Main {
         return answered.getAsInt();
       }
     }
+    WarmUp.startFor(args);
     CommandLine cli = newCommandLine(out, err, env, Commands.toRegister(args), slot);
     return cli.execute(args);
   }

@@ -1,6 +1,5 @@
 package dev.jbuild.cli;
 
-import dev.jbuild.image.Digests;
 import dev.jbuild.registry.ImageReference;
 import dev.jbuild.registry.LocatedManifest;
 import dev.jbuild.registry.RegistryClient;
@@ -40,35 +39,7 @@ final class ManifestPrefetch implements Closeable {
     Thread t = new Thread(p.task, "jbuild-locate");
     t.setDaemon(true);
     t.start();
-    Thread warm = new Thread(ManifestPrefetch::warmUpHashing, "jbuild-warm-sha256");
-    warm.setDaemon(true);
-    warm.start();
     return p;
-  }
-
-  /**
-   * Every pulled byte is hashed, and SHA-256 is only fast once the JIT's C2 compiler has compiled
-   * the JDK's hashing methods (the launcher asks for them early). Left to the first blob, that
-   * happened ~150 ms into the transfer, with all downloads hashing in slow code meanwhile and C2
-   * idle until then. Half a megabyte hashed here in blob-like steps, during start-up, gets it done
-   * before the first blob arrives; nothing is verified with this hasher.
-   */
-  private static void warmUpHashing() {
-    try {
-      // The store's random temp names load SHA-1's class; loaded after C2 compiled the SHA-256
-      // loop for the only digest class it knew of, it would void that code (seen here).
-      Class.forName("sun.security.provider.SHA", false, null);
-    } catch (ClassNotFoundException e) {
-      // another JDK's classes: nothing to prepare
-    }
-    byte[] chunk = new byte[4096];
-    for (int i = 0; i < 8; i++) {
-      Digests.Hasher h = Digests.hasher();
-      for (int j = 0; j < 16; j++) {
-        h.update(chunk, 0, chunk.length);
-      }
-      h.digest();
-    }
   }
 
   private synchronized RegistryClient adopt(RegistryOptions options) {

@@ -88,17 +88,20 @@ final class BlobPuller {
   private static final class Transfer {
     final Path file;
     final long size;
+    final WriteBehind writeBehind;
     Digests.Hasher md = Digests.hasher();
     long have;
 
     Transfer(Path file, long size) {
       this.file = file;
       this.size = size;
+      this.writeBehind = new WriteBehind(file);
     }
 
     void restart() throws IOException {
       md = Digests.hasher();
       have = 0;
+      writeBehind.restart();
       Files.write(file, new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
     }
   }
@@ -152,6 +155,7 @@ final class BlobPuller {
         out.write(buf, 0, n);
         t.md.update(buf, 0, n);
         t.have += n;
+        t.writeBehind.wrote(t.have);
         if (t.have - lastReport >= PROGRESS_STEP) {
           progress.transferred(digest, t.have, t.size);
           lastReport = t.have;

@@ -13,10 +13,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 /**
  * Pulls and pushes images over the OCI distribution API. Owns connections, authorization, retries
@@ -33,26 +35,7 @@ public final class RegistryClient implements AutoCloseable {
   private RegistryClient(RegistryOptions options, Session.Sleeper sleeper) {
     this.options = options;
     this.sleeper = sleeper;
-    Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequestsPerHost(Math.max(8, options.concurrency() * 2));
-    this.base =
-        new OkHttpClient.Builder()
-            .dispatcher(dispatcher)
-            .socketFactory(new BufferedSockets())
-            .connectionPool(
-                new ConnectionPool(
-                    options.concurrency() * 2, 1, java.util.concurrent.TimeUnit.MINUTES))
-            // no TLS set-up until a registry needs it: see HttpClients
-            .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-            // okhttp would silently resend an upload on a dropped connection; we decide
-            // ourselves (a new upload session), so nothing is appended twice.
-            .retryOnConnectionFailure(false)
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .connectTimeout(Duration.ofSeconds(30))
-            .readTimeout(Duration.ofSeconds(120))
-            .writeTimeout(Duration.ofSeconds(120))
-            .build();
+    this.base = baseClient(options.concurrency());
     this.workers =
         Executors.newFixedThreadPool(
             options.concurrency(),
@@ -61,6 +44,37 @@ public final class RegistryClient implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  private static OkHttpClient baseClient(int concurrency) {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequestsPerHost(Math.max(8, concurrency * 2));
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .socketFactory(new BufferedSockets())
+        .connectionPool(new ConnectionPool(concurrency * 2, 1, TimeUnit.MINUTES))
+        // no TLS set-up until a registry needs it: see HttpClients
+        .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+        // okhttp would silently resend an upload on a dropped connection; we decide
+        // ourselves (a new upload session), so nothing is appended twice.
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .connectTimeout(Duration.ofSeconds(30))
+        .readTimeout(Duration.ofSeconds(120))
+        .writeTimeout(Duration.ofSeconds(120))
+        .build();
+  }
+
+  /**
+   * Loads and initialises what a client's first request needs (okhttp and its probe of the
+   * platform's security providers, URL and request classes, the JSON mapper) without sending
+   * anything, so that a command can have it done while it is still parsing its arguments.
+   */
+  public static void warmUp() {
+    OkHttpClient c = baseClient(1);
+    c.newCall(new Request.Builder().url("http://127.0.0.1/v2/").get().build());
+    JsonMapper.get();
   }
 
   public static RegistryClient create(RegistryOptions options) {

@@ -97,6 +97,19 @@ class FaultInjectionTest {
   }
 
   @Test
+  void aLayerLongerThanTheWriteBehindStepResumesIntactAfterAReset() throws Exception {
+    // 40 MiB: early fsyncs run (every 16 MiB) before the reset at 20 MiB and after the resume
+    image = RandomImage.create(tmp.resolve("big"), 1, 40 << 20, 22, true);
+    DirectorySink sink = pushThenSink();
+    String layer = image.layers().get(0).digest();
+    proxy.inject("GET", "/blobs/" + layer, new FaultProxy.ResetMidBody(), 1);
+    client.pull(ref, AMD64, sink, ProgressListener.NONE);
+    assertThat(sink.verifiedContents()).hasSize(3);
+    assertThat(sink.leftovers()).isEmpty();
+    assertThat(sink.blob(layer)).hasSameBinaryContentAs(image.layers().get(0).file());
+  }
+
+  @Test
   void wrongDigestBlobFailsClearlyAndNothingIsStored() throws Exception {
     DirectorySink sink = pushThenSink();
     String layer = image.layers().get(0).digest();
