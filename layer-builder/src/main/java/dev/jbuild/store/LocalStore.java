@@ -1,7 +1,5 @@
 package dev.jbuild.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jbuild.image.Descriptor;
 import dev.jbuild.image.Digest;
 import dev.jbuild.image.DigestingOutputStream;
@@ -41,7 +39,6 @@ import org.jspecify.annotations.Nullable;
  * off the critical path). Readers never lock and never see a partial file. Thread-safe.
  */
 public final class LocalStore implements Closeable {
-  private static final ObjectMapper JSON = new ObjectMapper();
   static final String TRASH = "trash";
   private final Path root;
   private final Path session;
@@ -353,8 +350,7 @@ public final class LocalStore implements Closeable {
       return out;
     }
     try {
-      Map<String, String> raw = JSON.readValue(bytes, new TypeReference<Map<String, String>>() {});
-      raw.forEach((k, v) -> out.put(k, Digest.parse(v)));
+      NamesJson.parse(bytes).forEach((k, v) -> out.put(k, Digest.parse(v)));
       return out;
     } catch (IOException | RuntimeException e) {
       throw new StoreException(
@@ -366,7 +362,7 @@ public final class LocalStore implements Closeable {
   private void writeImages(Map<String, Digest> images) throws IOException {
     Map<String, String> raw = new TreeMap<>();
     images.forEach((k, v) -> raw.put(k, v.toString()));
-    AtomicFiles.write(StorePaths.images(root), JSON.writeValueAsBytes(raw));
+    AtomicFiles.write(StorePaths.images(root), NamesJson.format(raw));
   }
 
   // ---- build cache entries ----

@@ -1,6 +1,5 @@
 package dev.jbuild.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -101,13 +100,14 @@ final class Authorizer {
         throw new RegistryAuthException(
             "get token for " + registry + " from " + realmUrl.host() + ": HTTP " + r.code());
       }
-      JsonNode node = JsonMapper.get().readTree(body);
-      String token = node.path("token").asText(node.path("access_token").asText(""));
+      Map<String, @Nullable Object> node =
+          JsonValues.parseObject(body.getBytes(StandardCharsets.UTF_8));
+      String token = JsonValues.text(node, "token", JsonValues.text(node, "access_token", ""));
       if (token.isEmpty()) {
         throw new RegistryAuthException(
             "get token for " + registry + ": the token server's answer has no token");
       }
-      long seconds = node.path("expires_in").asLong(DEFAULT_TOKEN_SECONDS);
+      long seconds = JsonValues.number(node, "expires_in", DEFAULT_TOKEN_SECONDS);
       Instant expires = clock.instant().plusSeconds(Math.max(seconds - EXPIRY_MARGIN_SECONDS, 1));
       return new Token(token, expires);
     } catch (IOException e) {

@@ -1,6 +1,5 @@
 package dev.jbuild.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.jbuild.image.MediaTypes;
 import dev.jbuild.image.Platform;
 import java.io.IOException;
@@ -43,7 +42,7 @@ final class ImagePuller {
   PullResult pull(ManifestBlob top, Platform platform) {
     ManifestBlob index = null;
     ManifestBlob manifest = top;
-    JsonNode tree = ManifestJson.tree(top.bytes(), where);
+    ManifestJson.Tree tree = ManifestJson.tree(top.bytes(), where);
     if (MediaTypes.isIndex(top.mediaType()) || tree.has("manifests")) {
       index = top;
       String digest = choose(tree, platform);
@@ -65,16 +64,16 @@ final class ImagePuller {
     return new PullResult(source, manifest, index, config.digest(), layerDigests);
   }
 
-  private String choose(JsonNode index, Platform platform) {
+  private String choose(ManifestJson.Tree index, Platform platform) {
     List<String> available = new ArrayList<>();
     for (ManifestJson.Ref m : ManifestJson.manifests(index, where)) {
-      JsonNode p = m.platform();
+      ManifestJson.PlatformFields p = m.platform();
       if (p == null) {
         continue;
       }
-      String os = p.path("os").asText("");
-      String arch = p.path("architecture").asText("");
-      String variant = p.path("variant").asText("");
+      String os = p.os();
+      String arch = p.architecture();
+      String variant = p.variant();
       if (PlatformMatch.matches(platform, os, arch, variant.isEmpty() ? null : variant)) {
         return m.digest();
       }

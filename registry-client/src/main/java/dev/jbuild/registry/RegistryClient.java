@@ -68,13 +68,17 @@ public final class RegistryClient implements AutoCloseable {
 
   /**
    * Loads and initialises what a client's first request needs (okhttp and its probe of the
-   * platform's security providers, URL and request classes, the JSON mapper) without sending
+   * platform's security providers, URL and request classes, the JSON parser) without sending
    * anything, so that a command can have it done while it is still parsing its arguments.
    */
   public static void warmUp() {
     OkHttpClient c = baseClient(1);
     c.newCall(new Request.Builder().url("http://127.0.0.1/v2/").get().build());
-    JsonMapper.get();
+    try {
+      JsonValues.parse("{\"a\":[1,\"b\"]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("[internal error] " + e.getMessage(), e);
+    }
   }
 
   public static RegistryClient create(RegistryOptions options) {
