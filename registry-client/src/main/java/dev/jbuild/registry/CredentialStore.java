@@ -1,7 +1,5 @@
 package dev.jbuild.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * Credentials in docker's {@code config.json} and containers' {@code auth.json} format: {@code
  * auths} entries, per-registry {@code credHelpers} and a default {@code credsStore}, both run as
  * {@code docker-credential-<name>}. Lookups read the files in order and take the first match;
- * {@link #login} writes the primary file (or its helper); {@link #logout} erases from all.
+ * {@link #login} writes the primary file (or its helper); {@link #logout} erases from all. Files
+ * are read with the streaming parser ({@link JsonValues}): a pull that looks up credentials does
+ * not build databind's mapper; only login and logout, which rewrite a file, use it to write.
  */
 public final class CredentialStore {
   private static final String HUB_KEY = "https://index.docker.io/v1/";
@@ -80,7 +80,7 @@ public final class CredentialStore {
   /** Credentials for {@code registry} (a host[:port]), or empty for anonymous access. */
   public Optional<Credentials> lookup(String registry) {
     for (Path file : files) {
-      JsonNode root = read(file);
+      Map<String, @Nullable Object> root = JsonValues.object(read(file));
       if (root == null) {
         continue;
       }
@@ -91,7 +91,7 @@ public final class CredentialStore {
           return c;
         }
       }
-      Optional<Credentials> c = fromAuths(file, root.path("auths"), registry);
+      Optional<Credentials> c = fromAuths(file, JsonValues.object(root.get("auths")), registry);
       if (c.isPresent()) {
         return c;
       }
@@ -101,14 +101,18 @@ public final class CredentialStore {
 
   /** Stores {@code creds} for {@code registry}; returns where (a file or a helper name). */
   public String login(String registry, Credentials creds) {
-    ObjectNode root = readForUpdate(primary);
+    Map<String, @Nullable Object> root = readForUpdate(primary);
     String helper = helperFor(root, registry);
     if (helper != null) {
       helpers.store(helper, serverUrl(registry), creds);
       return "docker-credential-" + helper;
     }
-    ObjectNode auths = root.withObjectProperty("auths");
-    ObjectNode entry = JsonMapper.get().createObjectNode();
+    Map<String, @Nullable Object> auths = JsonValues.object(root.get("auths"));
+    if (auths == null) {
+      auths = new LinkedHashMap<>();
+      root.put("auths", auths);
+    }
+    Map<String, @Nullable Object> entry = new LinkedHashMap<>();
     String token = creds.identityToken();
     if (token != null) {
       entry.put("identitytoken", token);
@@ -119,7 +123,7 @@ public final class CredentialStore {
     for (String key : keysFor(registry)) {
       auths.remove(key);
     }
-    auths.set(writeKey(registry), entry);
+    auths.put(writeKey(registry), entry);
     write(primary, root);
     return primary.toString();
   }
@@ -128,19 +132,20 @@ public final class CredentialStore {
   public boolean logout(String registry) {
     boolean removed = false;
     for (Path file : files) {
-      JsonNode existing = read(file);
-      if (!(existing instanceof ObjectNode root)) {
+      Map<String, @Nullable Object> root = JsonValues.object(read(file));
+      if (root == null) {
         continue;
       }
       String helper = helperFor(root, registry);
       if (helper != null) {
         removed |= helpers.erase(helper, serverUrl(registry));
       }
-      JsonNode auths = root.path("auths");
+      Map<String, @Nullable Object> auths = JsonValues.object(root.get("auths"));
       boolean changed = false;
-      if (auths instanceof ObjectNode authsObject) {
+      if (auths != null) {
         for (String key : keysFor(registry)) {
-          changed |= authsObject.remove(key) != null;
+          changed |= auths.containsKey(key);
+          auths.remove(key);
         }
       }
       if (changed) {
@@ -151,27 +156,29 @@ public final class CredentialStore {
     return removed;
   }
 
-  private Optional<Credentials> fromAuths(Path file, JsonNode auths, String registry) {
+  private Optional<Credentials> fromAuths(
+      Path file, @Nullable Map<String, @Nullable Object> auths, String registry) {
+    if (auths == null) {
+      return Optional.empty();
+    }
     for (String key : keysFor(registry)) {
-      JsonNode entry = auths.get(key);
-      if (entry != null) {
-        return Optional.of(decode(file, key, entry));
+      if (auths.containsKey(key)) {
+        return Optional.of(decode(file, key, JsonValues.object(auths.get(key))));
       }
     }
-    Iterator<String> names = auths.fieldNames();
-    while (names.hasNext()) {
-      String key = names.next();
+    for (String key : auths.keySet()) {
       if (normalize(key).equals(registry)) {
-        return Optional.of(decode(file, key, auths.path(key)));
+        return Optional.of(decode(file, key, JsonValues.object(auths.get(key))));
       }
     }
     return Optional.empty();
   }
 
-  private static Credentials decode(Path file, String key, JsonNode entry) {
-    String auth = entry.path("auth").asText("");
-    String user = entry.path("username").asText("");
-    String pass = entry.path("password").asText("");
+  private static Credentials decode(
+      Path file, String key, @Nullable Map<String, @Nullable Object> entry) {
+    String auth = JsonValues.text(entry, "auth", "");
+    String user = JsonValues.text(entry, "username", "");
+    String pass = JsonValues.text(entry, "password", "");
     if (!auth.isEmpty()) {
       String plain;
       try {
@@ -188,21 +195,21 @@ public final class CredentialStore {
       user = plain.substring(0, colon);
       pass = plain.substring(colon + 1);
     }
-    String token = entry.path("identitytoken").asText("");
+    String token = JsonValues.text(entry, "identitytoken", "");
     return token.isEmpty()
         ? Credentials.basic(user, pass)
         : Credentials.ofIdentityToken(user, token);
   }
 
-  private static @Nullable String helperFor(JsonNode root, String registry) {
-    JsonNode helpers = root.path("credHelpers");
+  private static @Nullable String helperFor(Map<String, @Nullable Object> root, String registry) {
+    Map<String, @Nullable Object> helpers = JsonValues.object(root.get("credHelpers"));
     for (String key : keysFor(registry)) {
-      String h = helpers.path(key).asText("");
+      String h = JsonValues.text(helpers, key, "");
       if (!h.isEmpty()) {
         return h;
       }
     }
-    String store = root.path("credsStore").asText("");
+    String store = JsonValues.text(root, "credsStore", "");
     return store.isEmpty() ? null : store;
   }
 
@@ -236,31 +243,31 @@ public final class CredentialStore {
     return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static @Nullable JsonNode read(Path file) {
+  private static @Nullable Object read(Path file) {
     if (!Files.isRegularFile(file)) {
       return null;
     }
     try {
-      return JsonMapper.get().readTree(file.toFile());
+      return JsonValues.parse(Files.readAllBytes(file));
     } catch (IOException e) {
       throw new RegistryException(
           "read credentials " + file + ": not valid JSON (" + firstLine(e) + "); fix or remove it");
     }
   }
 
-  private static ObjectNode readForUpdate(Path file) {
-    JsonNode node = read(file);
-    if (node == null) {
-      return JsonMapper.get().createObjectNode();
+  private static Map<String, @Nullable Object> readForUpdate(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return new LinkedHashMap<>();
     }
-    if (node instanceof ObjectNode o) {
-      return o;
+    Map<String, @Nullable Object> root = JsonValues.object(read(file));
+    if (root == null) {
+      throw new RegistryException("read credentials " + file + ": expected a JSON object");
     }
-    throw new RegistryException("read credentials " + file + ": expected a JSON object");
+    return root;
   }
 
   // Temp file + rename so a crash never leaves a truncated credentials file; 0600 always.
-  private static void write(Path file, JsonNode root) {
+  private static void write(Path file, Map<String, @Nullable Object> root) {
     try {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);

@@ -22,14 +22,14 @@ final class JsonValues {
 
   private JsonValues() {}
 
-  /** The value {@code bytes} hold; what follows it is ignored, as databind's readTree does. */
+  /**
+   * The value {@code bytes} hold, null for no content at all; as with databind's readTree, what
+   * follows the first value is ignored.
+   */
   static @Nullable Object parse(byte[] bytes) throws IOException {
     try (JsonParser p = FACTORY.createParser(bytes)) {
       JsonToken t = p.nextToken();
-      if (t == null) {
-        throw new JsonParseException(p, "no JSON value");
-      }
-      return value(p, t);
+      return t == null ? null : value(p, t);
     }
   }
 

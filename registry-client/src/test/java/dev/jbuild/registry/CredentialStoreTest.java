@@ -118,6 +118,17 @@ class CredentialStoreTest {
   }
 
   @Test
+  void anEmptyConfigFileHoldsNoCredentials() throws Exception {
+    Path file = tmp.resolve("config.json");
+    RegistryRoundTripTest.write(file, "");
+    Path other = tmp.resolve("auth.json");
+    RegistryRoundTripTest.write(other, "{\"auths\":{\"x\":{\"auth\":\"dTpw\"}}}");
+    CredentialStore store = CredentialStore.of(List.of(file, other), file);
+    assertThat(store.lookup("x")).contains(Credentials.basic("u", "p"));
+    assertThat(store.lookup("y")).isEmpty();
+  }
+
+  @Test
   void credentialsNeverPrintTheirSecret() {
     assertThat(Credentials.basic("user", "hunter2").toString()).doesNotContain("hunter2");
     assertThatThrownBy(() -> Credentials.parse("hunter2"))

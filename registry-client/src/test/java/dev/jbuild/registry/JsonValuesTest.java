@@ -42,6 +42,12 @@ class JsonValuesTest {
   }
 
   @Test
+  void noContentIsNoValueAsWithReadTree() throws IOException {
+    assertThat(JsonValues.parse(new byte[0])).isNull();
+    assertThat(JsonValues.parse(" \n".getBytes(UTF_8))).isNull();
+  }
+
+  @Test
   void aValueThatIsNoObjectGivesNoObject() throws IOException {
     assertThat(JsonValues.parseObject("[1]".getBytes(UTF_8))).isNull();
     assertThat(JsonValues.parseObject("\"s\"".getBytes(UTF_8))).isNull();
@@ -49,7 +55,7 @@ class JsonValuesTest {
 
   @Test
   void brokenJsonIsAnIoError() {
-    for (String bad : List.of("", "{", "{\"a\":}", "[1,", "{\"a\" 1}")) {
+    for (String bad : List.of("{", "{\"a\":}", "[1,", "{\"a\" 1}", "nonsense")) {
       assertThatThrownBy(() -> JsonValues.parse(bad.getBytes(UTF_8)))
           .as(bad)
           .isInstanceOf(IOException.class);
