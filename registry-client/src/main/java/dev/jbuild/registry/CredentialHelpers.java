@@ -1,6 +1,5 @@
 package dev.jbuild.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /** Runs {@code docker-credential-<name> get|store|erase} with docker's stdin/stdout protocol. */
 final class CredentialHelpers {
@@ -31,9 +32,10 @@ final class CredentialHelpers {
       throw failure(helper, "get", r);
     }
     try {
-      JsonNode node = JsonMapper.get().readTree(r.stdout);
-      String user = node.path("Username").asText("");
-      String secret = node.path("Secret").asText("");
+      Map<String, @Nullable Object> node =
+          JsonValues.parseObject(r.stdout.getBytes(StandardCharsets.UTF_8));
+      String user = JsonValues.text(node, "Username", "");
+      String secret = JsonValues.text(node, "Secret", "");
       if (secret.isEmpty()) {
         return Optional.empty();
       }

@@ -91,7 +91,7 @@ public final class CredentialStore {
           return c;
         }
       }
-      Optional<Credentials> c = fromAuths(file, JsonValues.object(root.get("auths")), registry);
+      Optional<Credentials> c = fromAuths(file, JsonValues.object(root, "auths"), registry);
       if (c.isPresent()) {
         return c;
       }
@@ -107,7 +107,7 @@ public final class CredentialStore {
       helpers.store(helper, serverUrl(registry), creds);
       return "docker-credential-" + helper;
     }
-    Map<String, @Nullable Object> auths = JsonValues.object(root.get("auths"));
+    Map<String, @Nullable Object> auths = JsonValues.object(root, "auths");
     if (auths == null) {
       auths = new LinkedHashMap<>();
       root.put("auths", auths);
@@ -140,7 +140,7 @@ public final class CredentialStore {
       if (helper != null) {
         removed |= helpers.erase(helper, serverUrl(registry));
       }
-      Map<String, @Nullable Object> auths = JsonValues.object(root.get("auths"));
+      Map<String, @Nullable Object> auths = JsonValues.object(root, "auths");
       boolean changed = false;
       if (auths != null) {
         for (String key : keysFor(registry)) {
@@ -163,12 +163,12 @@ public final class CredentialStore {
     }
     for (String key : keysFor(registry)) {
       if (auths.containsKey(key)) {
-        return Optional.of(decode(file, key, JsonValues.object(auths.get(key))));
+        return Optional.of(decode(file, key, JsonValues.object(auths, key)));
       }
     }
     for (String key : auths.keySet()) {
       if (normalize(key).equals(registry)) {
-        return Optional.of(decode(file, key, JsonValues.object(auths.get(key))));
+        return Optional.of(decode(file, key, JsonValues.object(auths, key)));
       }
     }
     return Optional.empty();
@@ -202,7 +202,7 @@ public final class CredentialStore {
   }
 
   private static @Nullable String helperFor(Map<String, @Nullable Object> root, String registry) {
-    Map<String, @Nullable Object> helpers = JsonValues.object(root.get("credHelpers"));
+    Map<String, @Nullable Object> helpers = JsonValues.object(root, "credHelpers");
     for (String key : keysFor(registry)) {
       String h = JsonValues.text(helpers, key, "");
       if (!h.isEmpty()) {

@@ -75,6 +75,12 @@ final class JsonValues {
     return v instanceof Map<?, ?> ? (Map<String, @Nullable Object>) v : null;
   }
 
+  /** Member {@code key} of {@code o} as an object, or null if it is none. */
+  static @Nullable Map<String, @Nullable Object> object(
+      @Nullable Map<String, @Nullable Object> o, String key) {
+    return o == null ? null : object(o.get(key));
+  }
+
   /** The members of array {@code key} of {@code o}; empty if there is none. */
   static List<@Nullable Object> array(@Nullable Map<String, @Nullable Object> o, String key) {
     Object v = o == null ? null : o.get(key);

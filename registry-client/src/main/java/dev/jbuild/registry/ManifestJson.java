@@ -79,7 +79,7 @@ final class ManifestJson {
     if (!digest.matches("sha256:[0-9a-f]{64}") || size < 0) {
       throw new RegistryException(where + "missing or invalid digest/size");
     }
-    Map<String, @Nullable Object> p = node == null ? null : JsonValues.object(node.get("platform"));
+    Map<String, @Nullable Object> p = JsonValues.object(node, "platform");
     PlatformFields platform =
         p == null
             ? null

@@ -1,6 +1,8 @@
 package dev.jbuild.registry;
 
 import dev.jbuild.image.Platform;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,8 +77,8 @@ public final class RegistryClient implements AutoCloseable {
     OkHttpClient c = baseClient(1);
     c.newCall(new Request.Builder().url("http://127.0.0.1/v2/").get().build());
     try {
-      JsonValues.parse("{\"a\":[1,\"b\"]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
+      JsonValues.parse("{\"a\":[1,\"b\"]}".getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
       throw new IllegalStateException("[internal error] " + e.getMessage(), e);
     }
   }
