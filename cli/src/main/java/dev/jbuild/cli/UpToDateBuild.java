@@ -29,7 +29,7 @@ final class UpToDateBuild {
 
   /** The record slot for {@code args} when they run {@code build}; null for other commands. */
   static @Nullable UpToDate slot(String[] args, Map<String, String> env, Clock clock) {
-    if (args.length == 0 || !(args[0].equals("build") || args[0].equals("bud"))) {
+    if (args.length == 0 || !"build".equals(Commands.aliases().getOrDefault(args[0], args[0]))) {
       return null;
     }
     try {
